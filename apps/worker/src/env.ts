@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+const ZEnv = z.object({
+  DATABASE_URL: z.string().min(1),
+  REDIS_URL: z.string().min(1),
+  QUEUE_PREFIX: z.string().default("mss"),
+  LMTP_HOST: z.string().default("127.0.0.1"),
+  LMTP_PORT: z.coerce.number().int().positive(),
+  IMAP_HOST: z.string().default("127.0.0.1"),
+  IMAP_PORT: z.coerce.number().int().positive(),
+  DOVECOT_MASTER_USER: z.string().min(1),
+  DOVECOT_MASTER_PASSWORD: z.string().min(12),
+  MTA_HOSTNAME: z.string().min(1),
+  TLS_CA_FILE: z.string().min(1),
+  TLS_CERT_FILE: z.string().min(1),
+  TLS_KEY_FILE: z.string().min(1),
+  RELAY_ROUTES: z.string().default(""),
+  WORKER_CONCURRENCY: z.coerce.number().int().positive().default(8),
+  RECONCILE_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
+  DELIVERY_ATTEMPTS: z.coerce.number().int().positive().default(12),
+  DELIVERY_BACKOFF_MS: z.coerce.number().int().positive().default(60_000),
+  LOG_LEVEL: z.string().default("info"),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+/** The only place the worker reads process.env. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
+  return ZEnv.parse(source);
+}

@@ -1,0 +1,118 @@
+import type { Db } from "@mss/db/client";
+import type { RecipientOutcome } from "@mss/mail/smtp/transfer-result";
+import { AppError } from "../errors/app-error";
+import { domainOf } from "../mailbox/address";
+import { isDomainWhitelisted } from "../trust/find-listed-dns";
+
+/** The transports a delivery uses; the worker wires LMTP, SMTP and IMAP behind these. */
+export interface DeliveryTransports {
+  deliverLocal(args: { from: string; recipients: string[]; raw: Buffer }): Promise<RecipientOutcome[]>;
+  relayRemote(args: { domain: string; from: string; recipients: string[]; raw: Buffer }): Promise<RecipientOutcome[]>;
+  storeSentCopy(args: { mailboxAddress: string; raw: Buffer }): Promise<void>;
+}
+
+export interface DeliveryReport {
+  delivered: number;
+  failed: number;
+  deferred: number;
+}
+
+/**
+ * Delivers a spooled message to every recipient not yet done, records one outcome per
+ * recipient, and stores the sender's Sent copy once. Idempotent: a retry only touches
+ * recipients still pending or deferred. Throws a TEMPORARY_FAILURE AppError while some
+ * recipients are deferred, so the queue retries with backoff.
+ */
+export async function deliverSpooledMessage({
+  db,
+  spoolId,
+  transports,
+}: {
+  db: Db;
+  spoolId: string;
+  transports: DeliveryTransports;
+}): Promise<DeliveryReport> {
+  const spool = await db.spooledMessage.findUnique({
+    where: { id: spoolId },
+    include: { recipients: { where: { state: { in: ["pending", "deferred"] } } } },
+  });
+  if (!spool) return { delivered: 0, failed: 0, deferred: 0 };
+  const raw = Buffer.from(spool.raw);
+  const outcomes: RecipientOutcome[] = [];
+
+  const local = spool.recipients.filter((r) => r.isLocal).map((r) => r.address);
+  if (local.length > 0) outcomes.push(...(await transports.deliverLocal({ from: spool.mailFrom, recipients: local, raw })));
+
+  const remoteByDomain = new Map<string, string[]>();
+  for (const r of spool.recipients.filter((r) => !r.isLocal)) {
+    const domain = domainOf(r.address);
+    remoteByDomain.set(domain, [...(remoteByDomain.get(domain) ?? []), r.address]);
+  }
+  for (const [domain, recipients] of remoteByDomain) {
+    // The trust space is closed: a domain that left the whitelist since spooling is never tried.
+    if (!(await isDomainWhitelisted({ db, domain }))) {
+      outcomes.push(...recipients.map((address) => ({ address, status: "permanent" as const, response: `550 5.7.1 ${domain} is not in the MSSante whitelist` })));
+      continue;
+    }
+    outcomes.push(...(await transports.relayRemote({ domain, from: spool.mailFrom, recipients, raw })));
+  }
+
+  const now = new Date();
+  await db.$transaction(
+    outcomes.map((outcome) =>
+      db.spoolRecipient.update({
+        where: { spoolId_address: { spoolId, address: outcome.address } },
+        data: {
+          state: outcome.status === "delivered" ? "delivered" : outcome.status === "permanent" ? "failed" : "deferred",
+          attempts: { increment: 1 },
+          lastAttemptAt: now,
+          lastResponse: outcome.response.slice(0, 1000),
+          deliveredAt: outcome.status === "delivered" ? now : null,
+        },
+      }),
+    ),
+  );
+
+  if (spool.direction === "outbound" && spool.sentCopyStoredAt === null && spool.fromMailboxId !== null) {
+    const mailbox = await db.mailbox.findUnique({ where: { id: spool.fromMailboxId }, select: { address: true } });
+    if (mailbox) {
+      await transports.storeSentCopy({ mailboxAddress: mailbox.address, raw });
+      await db.spooledMessage.update({ where: { id: spoolId }, data: { sentCopyStoredAt: new Date() } });
+    }
+  }
+
+  const report = {
+    delivered: outcomes.filter((o) => o.status === "delivered").length,
+    failed: outcomes.filter((o) => o.status === "permanent").length,
+    deferred: outcomes.filter((o) => o.status === "temporary").length,
+  };
+  if (report.deferred > 0) {
+    throw new AppError("TEMPORARY_FAILURE", "Distribution différée", { internalMessage: `${report.deferred} recipient(s) deferred for spool ${spoolId}` });
+  }
+  return report;
+}
+
+/** After the last retry: recipients still deferred become failed (a DSN to the sender follows). */
+export async function expireDeferredRecipients({ db, spoolId }: { db: Db; spoolId: string }): Promise<number> {
+  const { count } = await db.spoolRecipient.updateMany({
+    where: { spoolId, state: { in: ["pending", "deferred"] } },
+    data: { state: "failed", lastResponse: "expired: retries exhausted" },
+  });
+  return count;
+}
+
+/** Spool rows with work left, for the reconciler (oldest first, bounded). */
+export async function findUnfinishedSpoolIds({ db, limit }: { db: Db; limit: number }): Promise<string[]> {
+  const rows = await db.spooledMessage.findMany({
+    where: {
+      OR: [
+        { recipients: { some: { state: { in: ["pending", "deferred"] } } } },
+        { direction: "outbound", sentCopyStoredAt: null, fromMailboxId: { not: null } },
+      ],
+    },
+    orderBy: { createdAt: "asc" },
+    take: limit,
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}
