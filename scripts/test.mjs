@@ -28,7 +28,7 @@ try {
   ensureDebianPackages(["chromium"], "the Playwright tests");
   await bootstrap(env);
   steps.push({ name: "setup", code: 0, seconds: ((Date.now() - started) / 1000).toFixed(1) });
-  await step("lint", bin("biome"), ["check", "."]);
+  await step("lint", bin("biome"), ["check", "--error-on-warnings", "."]);
   await step("typecheck", bin("turbo"), ["run", "typecheck", "--output-logs=errors-only"]);
   await step("unit tests", bin("vitest"), ["run", "--project", "unit"]);
   await step("integration tests", bin("vitest"), ["run", "--project", "integration"]);
