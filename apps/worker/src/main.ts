@@ -1,12 +1,11 @@
 import { createDb } from "@mss/db/client";
 import { createLogger } from "@mss/domain/config/logger";
-import { expireDeferredRecipients, findUnfinishedSpoolIds } from "@mss/domain/delivery/deliver-spooled-message";
 import { parseRelayRoutes } from "@mss/domain/delivery/resolve-next-hop";
-import { createSpoolQueue, enqueueSpoolDelivery, queueConnection, SPOOL_QUEUE } from "@mss/domain/jobs/spool-queue";
+import { createSpoolQueue } from "@mss/domain/jobs/spool-queue";
 import { loadTlsMaterial } from "@mss/mail/tls/tls-material";
-import { Worker } from "bullmq";
 import { loadEnv } from "./env";
-import { createDeliverProcessor } from "./processors/deliver";
+import { reconcileSpool } from "./reconcile";
+import { createSpoolWorker } from "./spool-worker";
 
 const env = loadEnv();
 const logger = createLogger("worker", env.LOG_LEVEL);
@@ -16,9 +15,8 @@ const queueConfig = { redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX };
 const queue = createSpoolQueue(queueConfig);
 const retry = { attempts: env.DELIVERY_ATTEMPTS, backoffMs: env.DELIVERY_BACKOFF_MS };
 
-const worker = new Worker(
-  SPOOL_QUEUE,
-  createDeliverProcessor({
+const worker = createSpoolWorker({
+  deliver: {
     db,
     tls,
     lmtp: { host: env.LMTP_HOST, port: env.LMTP_PORT },
@@ -26,33 +24,14 @@ const worker = new Worker(
     routes: parseRelayRoutes(env.RELAY_ROUTES),
     heloName: env.MTA_HOSTNAME,
     logger,
-  }),
-  { connection: queueConnection(queueConfig), prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY },
-);
-
-worker.on("failed", async (job, error) => {
-  if (!job) return;
-  const isLastAttempt = job.attemptsMade >= (job.opts.attempts ?? 1);
-  logger.warn({ jobId: job.id, attempt: job.attemptsMade, isLastAttempt, err: error.message }, "delivery attempt failed");
-  if (isLastAttempt) await expireDeferredRecipients({ db, spoolId: String(job.data.spoolId) });
+  },
+  queue: queueConfig,
+  concurrency: env.WORKER_CONCURRENCY,
 });
-worker.on("error", (error) => logger.error({ err: error }, "worker error"));
 
-/**
- * Redis is never the only copy: every spool row with work left is re-enqueued under its own
- * id (a no-op when the job still exists), at start and then periodically.
- */
-async function reconcile() {
-  try {
-    const ids = await findUnfinishedSpoolIds({ db, limit: 1000 });
-    for (const id of ids) await enqueueSpoolDelivery(queue, id, retry);
-    if (ids.length > 0) logger.info({ count: ids.length }, "reconciled unfinished spool rows");
-  } catch (error) {
-    logger.error({ err: error }, "reconcile failed");
-  }
-}
-await reconcile();
-const reconcileTimer = setInterval(reconcile, env.RECONCILE_INTERVAL_MS);
+// Redis is never the only copy: unfinished spool rows are re-enqueued at start, then periodically.
+await reconcileSpool({ db, queue, retry, logger });
+const reconcileTimer = setInterval(() => void reconcileSpool({ db, queue, retry, logger }), env.RECONCILE_INTERVAL_MS);
 logger.info({ concurrency: env.WORKER_CONCURRENCY }, "worker ready");
 
 async function shutdown(signal: string) {

@@ -92,13 +92,15 @@ export async function deliverSpooledMessage({
   return report;
 }
 
-/** After the last retry: recipients still deferred become failed (a DSN to the sender follows). */
+/**
+ * After the last retry: recipients still deferred become failed (a DSN to the sender follows),
+ * keeping the peer's last reply, which is what the sender needs to know.
+ */
 export async function expireDeferredRecipients({ db, spoolId }: { db: Db; spoolId: string }): Promise<number> {
-  const { count } = await db.spoolRecipient.updateMany({
-    where: { spoolId, state: { in: ["pending", "deferred"] } },
-    data: { state: "failed", lastResponse: "expired: retries exhausted" },
-  });
-  return count;
+  return db.$executeRaw`
+    UPDATE "spool_recipient"
+    SET state = 'failed', "lastResponse" = left('retries exhausted; last reply: ' || coalesce("lastResponse", 'none'), 1000)
+    WHERE "spoolId" = ${spoolId} AND state IN ('pending', 'deferred')`;
 }
 
 /** Spool rows with work left, for the reconciler (oldest first, bounded). */

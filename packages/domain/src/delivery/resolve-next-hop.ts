@@ -10,8 +10,9 @@ export function parseRelayRoutes(spec: string): Map<string, NextHop> {
   const routes = new Map<string, NextHop>();
   for (const entry of spec.split(",").map((s) => s.trim()).filter(Boolean)) {
     const match = /^([^=\s]+)=([^:\s]+):(\d+)$/.exec(entry);
-    if (!match) throw new Error(`invalid relay route "${entry}" (expected domain=host:port)`);
-    routes.set(match[1]!.toLowerCase(), { host: match[2]!, port: Number(match[3]) });
+    const port = Number(match?.[3]);
+    if (!match || port < 1 || port > 65_535) throw new Error(`invalid relay route "${entry}" (expected domain=host:port)`);
+    routes.set(match[1]!.toLowerCase(), { host: match[2]!, port });
   }
   return routes;
 }
@@ -25,5 +26,9 @@ export async function resolveNextHop(
   const route = routes.get(domain.toLowerCase());
   if (route) return [route];
   const records = await lookupMx(domain);
-  return records.sort((a, b) => a.priority - b.priority).map((r) => ({ host: r.exchange, port: 25 }));
+  // A null MX (RFC 7505, exchange "." or "") means the domain takes no mail: never connect to it.
+  return records
+    .filter((r) => r.exchange !== "" && r.exchange !== ".")
+    .sort((a, b) => a.priority - b.priority)
+    .map((r) => ({ host: r.exchange, port: 25 }));
 }

@@ -30,14 +30,15 @@ export function decideInboundSender({
   listedDns: string[];
 }): SmtpDecision {
   if (!peer.isTls) return refuse(530, "5.7.0 Must issue a STARTTLS command first");
-  if (peer.certificateDn === null) return refuse(550, "5.7.1 A client certificate is required (IGC-Santé)");
+  // A certificate with an empty subject identifies nobody (and would equal a malformed entry).
+  const dn = peer.certificateDn === null ? "" : normalizeDn(peer.certificateDn);
+  if (dn === "") return refuse(550, "5.7.1 A client certificate is required (IGC-Santé)");
   if (!peer.isCertificateTrusted) {
     return refuse(550, `5.7.1 Client certificate not trusted (${peer.certificateError ?? "unknown issuer"})`);
   }
   if (senderDomain !== null && listedDns.length === 0) {
     return refuse(550, `5.7.1 Sender domain ${senderDomain} is not in the MSSante whitelist`);
   }
-  const dn = normalizeDn(peer.certificateDn);
   if (!listedDns.some((listed) => normalizeDn(listed) === dn)) {
     const scope = senderDomain === null ? "any whitelisted domain" : senderDomain;
     return refuse(550, `5.7.1 Certificate ${dn} is not listed for ${scope}`);

@@ -24,7 +24,7 @@ function rank(type: string): number {
   return index === -1 ? UNKNOWN : index;
 }
 
-/** Canonical DN from Node's `getPeerCertificate().subject`, . */
+/** Canonical DN from Node's `getPeerCertificate().subject`. */
 export function dnFromSubject(subject: Record<string, string | string[] | undefined>): string {
   const rdns: string[] = [];
   for (const [type, value] of Object.entries(subject)) pushValues(rdns, type, value);
@@ -33,7 +33,9 @@ export function dnFromSubject(subject: Record<string, string | string[] | undefi
 
 function pushValues(out: string[], type: string, value: string | string[] | undefined) {
   if (value === undefined) return;
-  for (const v of Array.isArray(value) ? value : [value]) out.push(`${type}=${v.replace(/,/g, "\\,")}`);
+  // Escape every character splitRdns treats specially, so a value can never end its RDN or
+  // start another one (a ";CN=…" inside an OU would otherwise forge a listed DN).
+  for (const v of Array.isArray(value) ? value : [value]) out.push(`${type}=${v.replace(/[\\,;]/g, (ch) => `\\${ch}`)}`);
 }
 
 /** Splits on commas that are not escaped with a backslash. */

@@ -1,5 +1,8 @@
 import sanitizeHtml from "sanitize-html";
 
+/** Colours only as #hex, a keyword, or rgb()/hsl() of numbers: no url(), expression() or var(). */
+const COLOUR = /^(#[0-9a-f]{3,8}|[a-z]+|(rgb|rgba|hsl|hsla)\([\d.,%\s]+\))$/i;
+
 /**
  * HTML of received mail is hostile input: scripts, forms, event handlers, remote resources
  * (tracking pixels) and CSS that escapes its frame are removed. Only inline (cid:/data:)
@@ -12,7 +15,8 @@ export function sanitizeMailHtml(html: string): string {
       "img", "font", "center", "span", "div", "u", "s", "small", "big", "hr",
     ],
     allowedAttributes: {
-      a: ["href", "title"],
+      // target and rel are always those set by transformTags below, never the message's.
+      a: ["href", "title", "target", "rel"],
       img: ["src", "alt", "width", "height"],
       td: ["colspan", "rowspan", "align", "valign", "width"],
       th: ["colspan", "rowspan", "align", "valign", "width"],
@@ -24,8 +28,8 @@ export function sanitizeMailHtml(html: string): string {
     allowedSchemesByTag: { img: ["cid", "data"] },
     allowedStyles: {
       "*": {
-        color: [/^[#a-z0-9(),.\s%]+$/i],
-        "background-color": [/^[#a-z0-9(),.\s%]+$/i],
+        color: [COLOUR],
+        "background-color": [COLOUR],
         "text-align": [/^(left|right|center|justify)$/],
         "font-weight": [/^(normal|bold|\d{3})$/],
         "font-style": [/^(normal|italic)$/],
@@ -34,6 +38,9 @@ export function sanitizeMailHtml(html: string): string {
     },
     transformTags: {
       a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, target: "_blank", rel: "noopener noreferrer nofollow" } }),
+      // Scheme filtering lets relative and protocol-relative URLs through ("//tracker/p.gif",
+      // "/api/…" on the webmail's own origin): an image source must name cid: or data:.
+      img: (tagName, { src, ...attribs }) => ({ tagName, attribs: src !== undefined && /^(cid|data):/i.test(src.trim()) ? { ...attribs, src } : attribs }),
     },
     disallowedTagsMode: "discard",
   });

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import nodemailer from "nodemailer";
 import { TLS_POLICY, type TlsMaterial } from "../tls/tls-material";
 import { outcomeOfFailure, type RecipientOutcome, toRecipientOutcomes } from "./transfer-result";
@@ -38,7 +39,8 @@ export async function relayOverSmtp({
       ca: tls.ca,
       cert: tls.cert,
       key: tls.key,
-      servername: serverName,
+      // SNI carries host names only (RFC 6066); for an IP the certificate is checked against it.
+      servername: isIP(serverName) ? undefined : serverName,
       rejectUnauthorized: true,
       minVersion: TLS_POLICY.minVersion,
       ciphers: TLS_POLICY.ciphers,
