@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { expectNoAccessibilityViolations } from "./support/accessibility";
 import { sendAsPeer } from "./support/peer-operator";
 import { signInLocally, signInWithPsc } from "./support/sign-in";
 
@@ -13,6 +14,7 @@ test("a tenant admin creates a PER mailbox, which receives mail through the gate
 
   await signInLocally(page, ADMIN.email, ADMIN.password);
   await expect(page.getByRole("heading", { name: "GCS e-Santé Démo" })).toBeVisible();
+  await expectNoAccessibilityViolations(page);
   await page.getByLabel("Identifiant national (8 + RPPS ou 0 + ADELI)").fill(`8${rpps}`);
   await page.getByLabel("Prénom").fill("Camille");
   await page.getByLabel("Nom", { exact: true }).fill("Roux");
@@ -52,4 +54,12 @@ test("a secretary works on the delegated ORG mailbox only", async ({ page }) => 
   await expect(nav.getByText("secretariat.cardiologie@gcs-demo.mssante.fr")).toBeVisible();
   await expect(nav.getByText("déléguée")).toBeVisible();
   await expect(nav.getByText("jeanne.martin@gcs-demo.mssante.fr")).toHaveCount(0);
+});
+
+test("the login page is accessible and refuses a wrong password clearly", async ({ page }) => {
+  await page.goto("/login");
+  await expectNoAccessibilityViolations(page);
+  await signInLocally(page, ADMIN.email, "not-the-password");
+  await expect(page.getByRole("alert").filter({ hasText: "Adresse e-mail ou mot de passe incorrect" })).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { expectNoAccessibilityViolations } from "./support/accessibility";
 import { sendAsPeer, startPeerServer } from "./support/peer-operator";
 import { signInWithPsc } from "./support/sign-in";
 
@@ -21,13 +22,17 @@ test("a peer operator's message reaches the doctor, who reads it and replies to 
       await expect(page.getByRole("link", { name: new RegExp(subject) })).toBeVisible({ timeout: 1000 });
     }).toPass({ timeout: 20_000 });
 
+    await expectNoAccessibilityViolations(page);
+
     await page.getByRole("link", { name: new RegExp(subject) }).click();
     await expect(page.getByRole("heading", { name: subject })).toBeVisible();
     await expect(page.getByText("voici le compte rendu de M. Petit")).toBeVisible();
+    await expectNoAccessibilityViolations(page);
 
     await page.getByRole("link", { name: "Répondre" }).click();
     await expect(page.getByLabel("À", { exact: true })).toHaveValue(PEER_SENDER);
     await expect(page.getByLabel("Objet")).toHaveValue(`Re: ${subject}`);
+    await expectNoAccessibilityViolations(page);
     await page.getByLabel("Message").press("Control+Home");
     await page.getByLabel("Message").pressSequentially("Merci, bien reçu. Dr Martin");
     await page.getByRole("button", { name: "Envoyer" }).click();
