@@ -34,8 +34,8 @@ test("a tenant admin creates a PER mailbox, which receives mail through the gate
   await expect(page.getByLabel("Adresse (partie avant @)")).toHaveValue(localPart);
 
   const subject = `Bienvenue ${randomUUID().slice(0, 8)}`;
-  const info = await sendAsPeer({ from: "accueil@operateur-pair.mssante.fr", to: address, subject, text: "Première lettre" });
-  expect(info.response).toMatch(/^250 /);
+  const sent = await sendAsPeer({ from: "accueil@operateur-pair.mssante.fr", to: address, subject, text: "Première lettre" });
+  expect(sent.response).toMatch(/^250 /);
 
   // The professional signs in with Pro Santé Connect and finds it.
   const doctor = await (await browser.newContext()).newPage();

@@ -11,8 +11,8 @@ test("a peer operator's message reaches the doctor, who reads it and replies to 
   const peer = await startPeerServer();
   try {
     const subject = `Compte rendu de consultation ${randomUUID().slice(0, 8)}`;
-    const info = await sendAsPeer({ from: PEER_SENDER, to: DOCTOR.address, subject, text: "Bonjour, voici le compte rendu de M. Petit." });
-    expect(info.response).toMatch(/^250 /);
+    const sent = await sendAsPeer({ from: PEER_SENDER, to: DOCTOR.address, subject, text: "Bonjour, voici le compte rendu de M. Petit." });
+    expect(sent.response).toMatch(/^250 /);
 
     await signInWithPsc(page, DOCTOR.nationalId);
     await expect(page.getByRole("heading", { name: "Boîte de réception" })).toBeVisible();
@@ -41,8 +41,8 @@ test("a peer operator's message reaches the doctor, who reads it and replies to 
     await expect(page.getByRole("heading", { name: "Envoyés" })).toBeVisible();
 
     // The peer received it over STARTTLS, from our platform certificate.
-    await expect.poll(() => peer.received.find((m) => m.subject === `Re: ${subject}`), { timeout: 20_000 }).toBeTruthy();
-    const reply = peer.received.find((m) => m.subject === `Re: ${subject}`)!;
+    await expect.poll(() => peer.findReceived(`Re: ${subject}`), { timeout: 20_000 }).toBeTruthy();
+    const reply = (await peer.findReceived(`Re: ${subject}`))!;
     expect(reply.to).toEqual([PEER_SENDER]);
     expect(reply.from).toBe(DOCTOR.address);
     expect(reply.text).toContain("Merci, bien reçu");

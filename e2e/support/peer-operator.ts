@@ -1,28 +1,18 @@
-import { X509Certificate } from "node:crypto";
-import type { TLSSocket } from "node:tls";
+import { randomUUID } from "node:crypto";
+import { composeTestMessage, sendAsPeer as sendToMx } from "@mss/mail/testing/peer-client";
+import { type PeerMta, startPeerMta } from "@mss/mail/testing/peer-mta";
+import { dnFromSubject } from "@mss/domain/trust/distinguished-name";
 import { simpleParser } from "mailparser";
-import nodemailer from "nodemailer";
-import { SMTPServer } from "smtp-server";
 import { E2E, pem } from "./env";
 
 /**
- * The other side of the trust space: another operator's MTA, with its own certificate from
- * the dev CA. It sends to our MX with STARTTLS and its client certificate, and receives our
- * relayed mail on a server that requires and checks our client certificate.
+ * The other side of the trust space: another operator's MTA with its own certificate from the
+ * dev CA. It sends to our MX with STARTTLS and its client certificate, and receives our relayed
+ * mail on the port RELAY_ROUTES points to, requiring a client certificate from the dev CA.
  */
 export async function sendAsPeer({ from, to, subject, text }: { from: string; to: string; subject: string; text: string }) {
-  const transport = nodemailer.createTransport({
-    host: "127.0.0.1",
-    port: E2E.MX_PORT,
-    secure: false,
-    requireTLS: true,
-    tls: { ca: pem("ca.pem"), cert: pem("peer.pem"), key: pem("peer-key.pem"), servername: "localhost" },
-  });
-  try {
-    return await transport.sendMail({ from, to, subject, text });
-  } finally {
-    transport.close();
-  }
+  const raw = composeTestMessage({ from, to, subject, messageId: `<${randomUUID()}@operateur-pair.mssante.fr>`, body: [text] });
+  return sendToMx({ port: E2E.MX_PORT, tls: { ca: pem("ca.pem"), cert: pem("peer.pem"), key: pem("peer-key.pem") }, from, to: [to], raw });
 }
 
 export interface ReceivedByPeer {
@@ -35,49 +25,25 @@ export interface ReceivedByPeer {
   isClientCertificateTrusted: boolean;
 }
 
-export async function startPeerServer(): Promise<{ received: ReceivedByPeer[]; close: () => Promise<void> }> {
-  const received: ReceivedByPeer[] = [];
-  const certificates = new Map<string, { dn: string | null; isTrusted: boolean }>();
-  const server = new SMTPServer({
-    secure: false,
-    key: pem("peer-key.pem"),
-    cert: pem("peer.pem"),
-    ca: pem("ca.pem"),
-    requestCert: true,
-    rejectUnauthorized: false,
-    authOptional: true,
-    disabledCommands: ["AUTH"],
-    logger: false,
-    onSecure(socket, session, callback) {
-      const tls = socket as TLSSocket;
-      const raw = tls.getPeerCertificate()?.raw;
-      certificates.set(session.id, { dn: raw ? new X509Certificate(raw).subject.split("\n").join(",") : null, isTrusted: tls.authorized });
-      callback();
+export async function startPeerServer(): Promise<{ findReceived: (subject: string) => Promise<ReceivedByPeer | undefined>; close: () => Promise<void> }> {
+  const peer: PeerMta = await startPeerMta({ cert: pem("peer.pem"), key: pem("peer-key.pem"), clientCa: pem("ca.pem"), port: E2E.PEER_PORT });
+  return {
+    async findReceived(subject) {
+      for (const message of peer.received) {
+        const mail = await simpleParser(message.raw);
+        if (mail.subject !== subject) continue;
+        return {
+          from: message.from,
+          to: message.to,
+          subject: mail.subject ?? "",
+          text: mail.text ?? "",
+          inReplyTo: mail.inReplyTo,
+          clientCertificateDn: message.session.clientSubject ? dnFromSubject(message.session.clientSubject) : null,
+          isClientCertificateTrusted: message.session.isClientTrusted,
+        };
+      }
+      return undefined;
     },
-    onMailFrom(_address, session, callback) {
-      const certificate = certificates.get(session.id);
-      if (!session.secure) return callback(Object.assign(new Error("5.7.0 STARTTLS required"), { responseCode: 530 }));
-      if (!certificate?.isTrusted) return callback(Object.assign(new Error("5.7.1 Client certificate required"), { responseCode: 550 }));
-      callback();
-    },
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          const certificate = certificates.get(session.id);
-          received.push({
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-            to: session.envelope.rcptTo.map((r) => r.address),
-            subject: mail.subject ?? "",
-            text: mail.text ?? "",
-            inReplyTo: mail.inReplyTo,
-            clientCertificateDn: certificate?.dn ?? null,
-            isClientCertificateTrusted: certificate?.isTrusted ?? false,
-          });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(E2E.PEER_PORT, "127.0.0.1", resolve));
-  return { received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+    close: () => peer.close(),
+  };
 }

@@ -34,6 +34,7 @@ export async function startPeerMta({
   clientCa,
   isClientVerified = true,
   acceptClient = () => true,
+  port = 0,
 }: {
   cert: Buffer;
   key: Buffer;
@@ -41,6 +42,8 @@ export async function startPeerMta({
   isClientVerified?: boolean;
   /** Policy on top of the chain check, e.g. the DN the peer's whitelist lists for us. */
   acceptClient?: (session: PeerSession) => boolean;
+  /** 0 (default) for an ephemeral port; the e2e run uses the port RELAY_ROUTES points to. */
+  port?: number;
 }): Promise<PeerMta> {
   const sessions: PeerSession[] = [];
   const received: ReceivedMessage[] = [];
@@ -89,10 +92,9 @@ export async function startPeerMta({
     },
   });
   server.on("error", () => {}); // refused handshakes are part of the tests
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   return {
-    port,
+    port: (server.server.address() as AddressInfo).port,
     sessions,
     received,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
