@@ -1,18 +1,21 @@
 import { randomInt, randomUUID } from "node:crypto";
+import { createDb } from "@mss/db/client";
+import { hashPassword } from "@mss/domain/account/password";
 import { expect, test } from "@playwright/test";
 import { expectNoAccessibilityViolations } from "./support/accessibility";
+import { E2E } from "./support/env";
 import { sendAsPeer } from "./support/peer-operator";
-import { signInLocally, signInWithPsc } from "./support/sign-in";
+import { DEMO } from "../prisma/demo-data";
+import { currentTotp, signInLocally, signInWithPsc } from "./support/sign-in";
 
-const ADMIN = { email: "admin@gcs-demo.mssante.fr", password: "Admin-Demo-2026!" };
-const SECRETARY = { email: "sophie.bernard@gcs-demo.mssante.fr", password: "Secretaire-Demo-2026!" };
+const { admin: ADMIN, secretary: SECRETARY } = DEMO;
 
 test("a tenant admin creates a PER mailbox, which receives mail through the gateway at once", async ({ page, browser }) => {
   const rpps = String(randomInt(10_000_000_000, 99_999_999_999));
   const localPart = `dr.test.${randomUUID().slice(0, 8)}`;
   const address = `${localPart}@gcs-demo.mssante.fr`;
 
-  await signInLocally(page, ADMIN.email, ADMIN.password);
+  await signInLocally(page, ADMIN);
   await expect(page.getByRole("heading", { name: "GCS e-Santé Démo" })).toBeVisible();
   await expectNoAccessibilityViolations(page);
   await page.getByLabel("Identifiant national (8 + RPPS ou 0 + ADELI)").fill(`8${rpps}`);
@@ -48,7 +51,7 @@ test("a tenant admin creates a PER mailbox, which receives mail through the gate
 });
 
 test("a secretary works on the delegated ORG mailbox only", async ({ page }) => {
-  await signInLocally(page, SECRETARY.email, SECRETARY.password, "/mail");
+  await signInLocally(page, SECRETARY, "/mail");
   await expect(page).toHaveURL(/\/mail\//);
   const nav = page.getByRole("navigation", { name: "Boîtes aux lettres et dossiers" });
   await expect(nav.getByText("secretariat.cardiologie@gcs-demo.mssante.fr")).toBeVisible();
@@ -59,7 +62,37 @@ test("a secretary works on the delegated ORG mailbox only", async ({ page }) => 
 test("the login page is accessible and refuses a wrong password clearly", async ({ page }) => {
   await page.goto("/login");
   await expectNoAccessibilityViolations(page);
-  await signInLocally(page, ADMIN.email, "not-the-password");
+  await signInLocally(page, { email: ADMIN.email, password: "not-the-password" });
   await expect(page.getByRole("alert").filter({ hasText: "Adresse e-mail ou mot de passe incorrect" })).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
+});
+
+test("a new local account enrols a TOTP second factor at first sign-in, then needs its code", async ({ page }) => {
+  const email = `accueil.${randomUUID().slice(0, 8)}@gcs-demo.mssante.fr`;
+  const password = "Accueil-Test-2026!";
+  const db = createDb(E2E.DATABASE_URL);
+  await db.account.create({ data: { kind: "local", email, passwordHash: await hashPassword(password), displayName: "Agent d'accueil" } });
+  await db.$disconnect();
+
+  await signInLocally(page, { email, password }, "/mail");
+  await expect(page).toHaveURL(/\/compte\/double-authentification/);
+  await expect(page.getByRole("heading", { name: "Activez la double authentification" })).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+  // Any other page sends the account back to enrolment until it is done.
+  await page.goto("/mail");
+  await expect(page).toHaveURL(/\/compte\/double-authentification/);
+
+  const secret = ((await page.getByTestId("totp-secret").textContent()) ?? "").replace(/\s/g, "");
+  await page.getByLabel("Code affiché par l'application").fill("000000");
+  await page.getByRole("button", { name: "Activer la double authentification" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Code incorrect" })).toBeVisible();
+  await page.getByLabel("Code affiché par l'application").fill(currentTotp(secret));
+  await page.getByRole("button", { name: "Activer la double authentification" }).click();
+  await expect(page.getByRole("heading", { name: "Aucune boîte aux lettres" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await signInLocally(page, { email, password }, "/mail");
+  await expect(page.getByRole("alert").filter({ hasText: "Code de vérification manquant ou incorrect" })).toBeVisible();
+  await signInLocally(page, { email, password, totpSecret: secret }, "/mail");
+  await expect(page.getByRole("heading", { name: "Aucune boîte aux lettres" })).toBeVisible();
 });

@@ -6,17 +6,8 @@ import { resolve } from "node:path";
 import { createDb } from "@mss/db/client";
 import { hashPassword } from "@mss/domain/account/password";
 import { normalizeDn } from "@mss/domain/trust/distinguished-name";
+import { DEMO } from "./demo-data";
 
-export const DEMO = {
-  tenant: { slug: "gcs-demo", name: "GCS e-Santé Démo" },
-  domain: "gcs-demo.mssante.fr",
-  doctor: { nationalId: "810000000001", firstName: "Jeanne", lastName: "Martin", address: "jeanne.martin@gcs-demo.mssante.fr" },
-  orgMailbox: { address: "secretariat.cardiologie@gcs-demo.mssante.fr", displayName: "Secrétariat de cardiologie" },
-  secretary: { email: "sophie.bernard@gcs-demo.mssante.fr", password: "Secretaire-Demo-2026!", displayName: "Sophie Bernard" },
-  admin: { email: "admin@gcs-demo.mssante.fr", password: "Admin-Demo-2026!", displayName: "Marc Lefèvre (GCS)" },
-  operator: { email: "operateur@plateforme.local", password: "Operateur-Demo-2026!", displayName: "Opérateur de la plateforme" },
-  peerDomain: "operateur-pair.mssante.fr",
-} as const;
 
 function certificateDn(file: string): string {
   const subject = new X509Certificate(readFileSync(file)).subject; // "C=FR\nST=…\nCN=…"
@@ -66,11 +57,20 @@ async function main() {
     create: { tenantId: tenant.id, domainId: domain.id, address: DEMO.orgMailbox.address, type: "ORG", displayName: DEMO.orgMailbox.displayName },
   });
 
-  const local = async (who: { email: string; password: string; displayName: string }, isPlatformOperator = false) =>
+  // Demo staff have a confirmed second factor with a published key (`npm run totp -- <key>`).
+  const local = async (who: { email: string; password: string; displayName: string; totpSecret: string }, isPlatformOperator = false) =>
     db.account.upsert({
       where: { email: who.email },
-      update: {},
-      create: { kind: "local", email: who.email, passwordHash: await hashPassword(who.password), displayName: who.displayName, isPlatformOperator },
+      update: { totpSecret: who.totpSecret, totpConfirmedAt: new Date(0) },
+      create: {
+        kind: "local",
+        email: who.email,
+        passwordHash: await hashPassword(who.password),
+        displayName: who.displayName,
+        isPlatformOperator,
+        totpSecret: who.totpSecret,
+        totpConfirmedAt: new Date(0),
+      },
     });
   const secretary = await local(DEMO.secretary);
   await db.mailboxAccess.upsert({

@@ -1,9 +1,18 @@
 import { signInLocally } from "@mss/domain/account/sign-in-locally";
 import { signInWithPsc } from "@mss/domain/account/sign-in-with-psc";
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getEnv } from "./lib/env";
+import { getAttemptCounter } from "./lib/attempt-counter";
 import { getDb } from "./lib/services";
+
+/** Carries why a local sign-in was refused to the login form (credentials, code, throttled). */
+export class LocalSignInError extends CredentialsSignin {
+  constructor(reason: string) {
+    super(reason);
+    this.code = reason;
+  }
+}
 
 declare module "next-auth" {
   interface Session {
@@ -48,10 +57,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     Credentials({
       id: "local",
       name: "Compte local",
-      credentials: { email: { label: "Adresse e-mail" }, password: { label: "Mot de passe", type: "password" } },
+      credentials: { email: { label: "Adresse e-mail" }, password: { label: "Mot de passe", type: "password" }, code: { label: "Code" } },
       async authorize(credentials) {
-        const result = await signInLocally({ db: getDb(), credentials });
-        return result ? { id: result.accountId } : null;
+        const result = await signInLocally({ db: getDb(), credentials, attempts: getAttemptCounter() });
+        if (result.status === "refused") throw new LocalSignInError(result.reason);
+        return { id: result.accountId };
       },
     }),
   ],

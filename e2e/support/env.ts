@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 
 const ZE2eEnv = z.object({
+  DATABASE_URL: z.string().min(1),
   PKI_DIR: z.string().min(1),
   MX_PORT: z.coerce.number().int().positive(),
   PEER_PORT: z.coerce.number().int().positive(),

@@ -3,12 +3,16 @@ import { resolve } from "node:path";
 import { startService, waitForPort } from "./proc.mjs";
 import { ROOT } from "./profile.mjs";
 
-/** Starts psc stand-in, gateway, worker and web (`next start`, so build first). */
+/** Starts psc and national directory stand-ins, gateway, worker and web (`next start`, so build first). */
 export async function startPlatform(env, { withWeb = true } = {}) {
   const tsx = resolve(ROOT, "node_modules/.bin/tsx");
   if (env.PSC_STAND_IN === "1") {
     startService("psc", process.execPath, [resolve(ROOT, "infra/psc-stand-in/server.mjs")], { env });
     await waitForPort(Number(env.PSC_PORT));
+  }
+  if (env.DIRECTORY_STUB === "1") {
+    startService("directory", process.execPath, [resolve(ROOT, "infra/fhir-directory-stub/server.mjs")], { env });
+    await waitForPort(Number(env.DIRECTORY_STUB_PORT));
   }
   startService("gateway", tsx, [resolve(ROOT, "apps/gateway/src/main.ts")], { env });
   startService("worker", tsx, [resolve(ROOT, "apps/worker/src/main.ts")], { env });

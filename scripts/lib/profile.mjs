@@ -11,13 +11,13 @@ const PROFILES = {
     database: "mssante",
     redisDb: "0",
     queuePrefix: "mss",
-    ports: { web: 3000, psc: 4000, mx: 2525, imap: 1143, lmtp: 24240, peer: 2526, localPg: 54329, localRedis: 6380 },
+    ports: { web: 3000, psc: 4000, mx: 2525, imap: 1143, lmtp: 24240, peer: 2526, localPg: 54329, localRedis: 6380, directory: 4200 },
   },
   test: {
     database: "mssante_test",
     redisDb: "1",
     queuePrefix: "mss-test",
-    ports: { web: 3100, psc: 4100, mx: 12525, imap: 11143, lmtp: 12424, peer: 12526, localPg: 54339, localRedis: 6390 },
+    ports: { web: 3100, psc: 4100, mx: 12525, imap: 11143, lmtp: 12424, peer: 12526, localPg: 54339, localRedis: 6390, directory: 4300 },
   },
 };
 
@@ -44,6 +44,8 @@ export function profileEnv(name) {
   return {
     PROFILE: name,
     DATA_DIR: dataDir,
+    // Server-side files an operator may sync into the national directory from the console.
+    DIRECTORY_IMPORT_DIR: given.DIRECTORY_IMPORT_DIR ?? resolve(dataDir, "directory-import"),
     PKI_DIR: resolve(ROOT, ".data", "pki"),
     NODE_ENV: given.NODE_ENV ?? "production",
     NEXT_TELEMETRY_DISABLED: "1",
@@ -79,6 +81,10 @@ export function profileEnv(name) {
     PSC_CLIENT_ID: given.PSC_CLIENT_ID ?? "mss-web",
     PSC_CLIENT_SECRET: given.PSC_CLIENT_SECRET ?? `local-${name}-psc-secret-0123456789`,
     PSC_STAND_IN: given.PSC_ISSUER && name === "dev" ? "0" : "1",
+    // Write API of the national directory; by default the stand-in (infra/fhir-directory-stub).
+    DIRECTORY_PUBLISH_URL: pick("DIRECTORY_PUBLISH_URL", `http://127.0.0.1:${ports.directory}/fhir`),
+    DIRECTORY_STUB: given.DIRECTORY_PUBLISH_URL && name === "dev" ? "0" : "1",
+    DIRECTORY_STUB_PORT: String(ports.directory),
     LOCAL_PG_PORT: String(ports.localPg),
     LOCAL_REDIS_PORT: String(ports.localRedis),
   };

@@ -21,12 +21,15 @@ export function MailShell({
   mailboxes,
   current,
   folder,
+  isDirectory = false,
   children,
 }: {
   actor: Actor;
   mailboxes: AccessibleMailbox[];
   current: AccessibleMailbox;
   folder: FolderKey | null;
+  /** The directory page is open (marks its link as current). */
+  isDirectory?: boolean;
   children: ReactNode;
 }) {
   return (
@@ -50,6 +53,13 @@ export function MailShell({
             className="mb-4 block rounded bg-brand px-3 py-2 text-center font-semibold text-white hover:bg-brand-dark"
           >
             Nouveau message
+          </Link>
+          <Link
+            href={`/mail/${current.id}/directory`}
+            aria-current={isDirectory ? "page" : undefined}
+            className={`mb-4 block rounded px-2 py-1 text-sm ${isDirectory ? "bg-slate-200 font-semibold" : "hover:bg-slate-100"}`}
+          >
+            Annuaire
           </Link>
           {mailboxes.map((mailbox) => (
             <div key={mailbox.id} className="mb-4">

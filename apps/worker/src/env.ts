@@ -20,6 +20,19 @@ const ZEnv = z.object({
   DELIVERY_ATTEMPTS: z.coerce.number().int().positive().default(12),
   DELIVERY_BACKOFF_MS: z.coerce.number().int().positive().default(60_000),
   LOG_LEVEL: z.string().default("info"),
+  // National directory sync. Unset URL: no daily schedule (a dev machine downloads nothing).
+  DIRECTORY_EXTRACT_URL: z.string().min(1).optional(),
+  DIRECTORY_SYNC_CRON: z.string().default("30 4 * * *"),
+  // Server-side files an operator may sync from the console must lie here (unset: none).
+  DIRECTORY_IMPORT_DIR: z.string().min(1).optional(),
+  DIRECTORY_MAX_REMOVED_RATIO: z.coerce.number().min(0).max(1).default(0.5),
+  // Write API of the national directory (FHIR R4 base). Unset: publications stay pending (and
+  // visible as such in the admin console) until it is set; the reconciler then sends them.
+  DIRECTORY_PUBLISH_URL: z.url().optional(),
+  DIRECTORY_PUBLISH_API_KEY: z.string().min(1).optional(),
+  DIRECTORY_PUBLISH_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  PUBLISH_ATTEMPTS: z.coerce.number().int().positive().default(8),
+  PUBLISH_BACKOFF_MS: z.coerce.number().int().positive().default(30_000),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -6,6 +6,7 @@ export type {
   Domain,
   Mailbox,
   MailboxAccess,
+  MailboxPublication,
   Membership,
   Professional,
   SpooledMessage,
@@ -15,3 +16,4 @@ export type {
 } from "./generated/prisma/client";
 export { AccessRight, AccountKind, MailboxStatus, MailboxType, NationalIdType, RecipientState, SpoolDirection, TenantRole } from "./generated/prisma/enums";
 export { Prisma } from "./generated/prisma/client";
+export { PublicationOperation, PublicationStatus } from "./generated/prisma/enums";

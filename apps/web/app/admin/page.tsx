@@ -14,6 +14,13 @@ export default async function AdminHome() {
   if (tenants.length === 1 && !actor.isPlatformOperator) redirect(`/admin/${tenants[0]?.id}`);
   return (
     <AdminShell actor={actor}>
+      {actor.isPlatformOperator && (
+        <p className="mb-4">
+          <Link href="/admin/directory" className="underline">
+            Annuaire national : synchronisation et rapports
+          </Link>
+        </p>
+      )}
       <h1 className="text-2xl font-bold">Établissements</h1>
       {tenants.length === 0 ? (
         <p className="mt-4" role="alert">

@@ -1,19 +1,54 @@
 import type { Db } from "@mss/db/client";
 import { z } from "zod";
+import type { AttemptCounter } from "./attempt-counter";
 import { verifyPassword } from "./password";
+import { verifyTotp } from "./totp";
 
 export const ZLocalCredentials = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
   password: z.string().min(1).max(200),
+  code: z.string().trim().max(12).default(""),
 });
 
-/** Local staff accounts (no e-CPS). Returns null on any mismatch, without saying which. */
-export async function signInLocally({ db, credentials }: { db: Db; credentials: unknown }): Promise<{ accountId: string } | null> {
+/** Failed sign-ins allowed per account within the window before it is throttled. */
+export const SIGN_IN_THROTTLE = { maxFailures: 10, windowSeconds: 15 * 60 } as const;
+
+export type LocalSignInResult =
+  | { status: "signed-in"; accountId: string }
+  /** credentials: e-mail or password wrong (never says which); code: second factor missing or wrong. */
+  | { status: "refused"; reason: "credentials" | "code" | "throttled" };
+
+/**
+ * Local staff accounts (no e-CPS): password, then the TOTP code once the account has enrolled
+ * a second factor (a new account signs in with its password and must enrol at once). Failures
+ * are counted per account and throttled, so passwords cannot be guessed online.
+ */
+export async function signInLocally({
+  db,
+  credentials,
+  attempts,
+}: {
+  db: Db;
+  credentials: unknown;
+  attempts: AttemptCounter;
+}): Promise<LocalSignInResult> {
   const parsed = ZLocalCredentials.safeParse(credentials);
-  if (!parsed.success) return null;
-  const account = await db.account.findUnique({ where: { email: parsed.data.email } });
-  const isValid = await verifyPassword(parsed.data.password, account?.kind === "local" ? account.passwordHash : null);
-  if (!account || account.kind !== "local" || !isValid) return null;
+  if (!parsed.success) return { status: "refused", reason: "credentials" };
+  const { email, password, code } = parsed.data;
+  const throttleKey = `sign-in:${email}`;
+  if ((await attempts.count(throttleKey)) >= SIGN_IN_THROTTLE.maxFailures) return { status: "refused", reason: "throttled" };
+
+  const account = await db.account.findUnique({ where: { email } });
+  const isLocal = account?.kind === "local";
+  const isPasswordValid = await verifyPassword(password, isLocal ? account.passwordHash : null);
+  const fail = async (reason: "credentials" | "code"): Promise<LocalSignInResult> => {
+    await attempts.recordFailure(throttleKey, SIGN_IN_THROTTLE.windowSeconds);
+    return { status: "refused", reason };
+  };
+  if (!account || !isLocal || !isPasswordValid) return fail("credentials");
+  if (account.totpConfirmedAt && !(account.totpSecret && verifyTotp(account.totpSecret, code))) return fail("code");
+
+  await attempts.clear(throttleKey);
   await db.account.update({ where: { id: account.id }, data: { lastLoginAt: new Date() } });
-  return { accountId: account.id };
+  return { status: "signed-in", accountId: account.id };
 }

@@ -9,6 +9,8 @@ export interface Actor {
   nationalId: string | null;
   isPlatformOperator: boolean;
   adminTenantIds: string[];
+  /** A local account without a confirmed second factor may only enrol one. */
+  mustEnrollTotp: boolean;
 }
 
 export async function getActor({ db, accountId }: { db: Db; accountId: string }): Promise<Actor | null> {
@@ -23,6 +25,7 @@ export async function getActor({ db, accountId }: { db: Db; accountId: string })
     nationalId: account.nationalId,
     isPlatformOperator: account.isPlatformOperator,
     adminTenantIds: account.memberships.map((m) => m.tenantId),
+    mustEnrollTotp: account.kind === "local" && account.totpConfirmedAt === null,
   };
 }
 

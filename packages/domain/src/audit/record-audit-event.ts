@@ -2,9 +2,14 @@ import type { Db } from "@mss/db/client";
 import type { Prisma } from "@mss/db/types";
 
 export type AuditAction =
+  | "account.totp-enrolled"
   | "mailbox.create"
+  | "mailbox.update"
+  | "mailbox.close"
+  | "mailbox.publication-retry"
   | "mailbox.delegate-access"
-  | "message.send";
+  | "message.send"
+  | "directory.sync";
 
 /** The one way to write the audit trail: every admin act and every access to someone else's mailbox. */
 export async function recordAuditEvent({

@@ -10,7 +10,17 @@ export async function findTenantMailboxes({ db, actor, tenantId }: { db: Db; act
     db.mailbox.findMany({
       where: { tenantId },
       orderBy: { address: "asc" },
-      select: { id: true, address: true, type: true, status: true, displayName: true, createdAt: true, professional: { select: { nationalId: true } } },
+      select: {
+        id: true,
+        address: true,
+        type: true,
+        status: true,
+        displayName: true,
+        isUnlisted: true,
+        structureId: true,
+        createdAt: true,
+        professional: { select: { nationalId: true } },
+      },
     }),
   ]);
   return { tenant, domains, mailboxes };

@@ -1,9 +1,11 @@
 "use server";
 
+import { closeMailbox } from "@mss/domain/mailbox/close-mailbox";
 import { createMailbox, type TCreateMailboxInput } from "@mss/domain/mailbox/create-mailbox";
+import { retryMailboxPublication } from "@mss/domain/publication/retry-mailbox-publication";
 import { revalidatePath } from "next/cache";
 import { type ActionState, runAction } from "@/lib/action-result";
-import { getDb } from "@/lib/services";
+import { enqueuePublication, getDb } from "@/lib/services";
 import { requireActor } from "@/lib/session";
 
 export async function createMailboxAction(_state: ActionState, formData: FormData): Promise<ActionState> {
@@ -13,7 +15,7 @@ export async function createMailboxAction(_state: ActionState, formData: FormDat
   const common = { localPart: field("localPart"), domainId: field("domainId"), isUnlisted: formData.get("isUnlisted") === "on" };
   const input: TCreateMailboxInput =
     field("type") === "ORG"
-      ? { type: "ORG", ...common, displayName: field("displayName") }
+      ? { type: "ORG", ...common, displayName: field("displayName"), structureId: field("structureId") || undefined }
       : {
           type: "PER",
           ...common,
@@ -23,8 +25,30 @@ export async function createMailboxAction(_state: ActionState, formData: FormDat
           professionName: field("professionName") || undefined,
         };
   return runAction(async () => {
-    const { address } = await createMailbox({ db: getDb(), actor, tenantId, input });
+    const { address } = await createMailbox({ db: getDb(), actor, tenantId, input, enqueuePublication });
     revalidatePath(`/admin/${tenantId}`);
     return { status: "success", message: `Boîte aux lettres ${address} créée. Elle peut recevoir des messages dès maintenant.` };
   }, formData);
+}
+
+export async function closeMailboxAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const actor = await requireActor();
+  const tenantId = String(formData.get("tenantId") ?? "");
+  const mailboxId = String(formData.get("mailboxId") ?? "");
+  return runAction(async () => {
+    const { address } = await closeMailbox({ db: getDb(), actor, tenantId, mailboxId, enqueuePublication });
+    revalidatePath(`/admin/${tenantId}`);
+    return { status: "success", message: `Boîte aux lettres ${address} fermée. Elle ne reçoit plus de messages.` };
+  });
+}
+
+export async function retryPublicationAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const actor = await requireActor();
+  const tenantId = String(formData.get("tenantId") ?? "");
+  const publicationId = String(formData.get("publicationId") ?? "");
+  return runAction(async () => {
+    await retryMailboxPublication({ db: getDb(), actor, tenantId, publicationId, enqueue: enqueuePublication });
+    revalidatePath(`/admin/${tenantId}`);
+    return { status: "success", message: "Publication relancée." };
+  });
 }

@@ -53,9 +53,27 @@ export function CreateMailboxForm({ tenantId, domains }: { tenantId: string; dom
           </Field>
         </>
       ) : (
-        <Field id="displayName" label="Libellé du service">
-          {(id) => <input id={id} name="displayName" defaultValue={typed.displayName} required className={inputClass} />}
-        </Field>
+        <>
+          <Field id="displayName" label="Libellé du service">
+            {(id) => <input id={id} name="displayName" defaultValue={typed.displayName} required className={inputClass} />}
+          </Field>
+          <Field id="structureId" label="Identifiant de la structure (FINESS)">
+            {(id) => (
+              <input
+                id={id}
+                name="structureId"
+                defaultValue={typed.structureId}
+                placeholder="750712184"
+                maxLength={9}
+                aria-describedby={`${id}-hint`}
+                className={inputClass}
+              />
+            )}
+          </Field>
+          <p id="structureId-hint" className="text-sm text-slate-600 md:col-span-2">
+            Facultatif. Sans FINESS, la boîte ne peut pas être publiée dans l'annuaire national.
+          </p>
+        </>
       )}
       <Field id="localPart" label="Adresse (partie avant @)">
         {(id) => <input id={id} name="localPart" defaultValue={typed.localPart} required placeholder="prenom.nom" className={inputClass} />}

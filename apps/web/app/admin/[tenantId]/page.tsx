@@ -1,20 +1,57 @@
 import { findTenantMailboxes } from "@mss/domain/mailbox/find-tenant-mailboxes";
+import { findLatestPublications, type LatestPublication } from "@mss/domain/publication/find-latest-publications";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AdminShell } from "@/components/admin-shell";
 import { getDb } from "@/lib/services";
 import { requireActor } from "@/lib/session";
 import { CreateMailboxForm } from "./create-mailbox-form";
+import { CloseMailboxButton, RetryPublicationButton } from "./mailbox-actions";
 
 export const metadata: Metadata = { title: "Boîtes aux lettres" };
 
 const STATUS_LABELS = { active: "active", suspended: "suspendue", closed: "fermée" } as const;
 
+type BadgeTone = "ok" | "wait" | "error" | "neutral";
+const TONE_CLASSES: Record<BadgeTone, string> = {
+  ok: "border-success text-success",
+  wait: "border-amber-700 text-amber-800",
+  error: "border-danger text-danger",
+  neutral: "border-slate-400 text-slate-700",
+};
+
+/** What the admin sees of a mailbox's presence in the national directory. */
+function publicationBadge(mailbox: { isUnlisted: boolean }, latest: LatestPublication | undefined): { label: string; tone: BadgeTone; detail?: string | null } {
+  if (!latest) return mailbox.isUnlisted ? { label: "liste rouge", tone: "neutral" } : { label: "non publiée", tone: "neutral" };
+  switch (latest.status) {
+    case "pending":
+      return {
+        label: latest.operation === "delete" ? "retrait en attente" : "en attente",
+        tone: "wait",
+        detail: latest.attempts > 0 ? `Nouvelle tentative prévue. ${latest.lastError ?? ""}` : null,
+      };
+    case "succeeded":
+      if (latest.operation !== "delete") return { label: "publiée", tone: "ok" };
+      return mailbox.isUnlisted ? { label: "liste rouge", tone: "neutral" } : { label: "retirée de l'annuaire", tone: "neutral" };
+    case "failed":
+      return { label: "échec", tone: "error", detail: latest.lastError ?? "Erreur inconnue." };
+    case "skipped":
+      return { label: "liste rouge", tone: "neutral" };
+    default: {
+      const exhaustive: never = latest.status;
+      throw new Error(`unknown publication status ${String(exhaustive)}`);
+    }
+  }
+}
+
 export default async function TenantPage({ params }: { params: Promise<{ tenantId: string }> }) {
   const { tenantId } = await params;
   const actor = await requireActor();
   if (!actor.isPlatformOperator && !actor.adminTenantIds.includes(tenantId)) notFound();
-  const { tenant, domains, mailboxes } = await findTenantMailboxes({ db: getDb(), actor, tenantId });
+  const [{ tenant, domains, mailboxes }, publications] = await Promise.all([
+    findTenantMailboxes({ db: getDb(), actor, tenantId }),
+    findLatestPublications({ db: getDb(), actor, tenantId }),
+  ]);
   if (!tenant) notFound();
   return (
     <AdminShell actor={actor}>
@@ -47,20 +84,44 @@ export default async function TenantPage({ params }: { params: Promise<{ tenantI
               <th scope="col" className="px-3 py-2">
                 Statut
               </th>
+              <th scope="col" className="px-3 py-2">
+                Annuaire national
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Actions
+              </th>
             </tr>
           </thead>
           <tbody>
-            {mailboxes.map((m) => (
-              <tr key={m.id} className="border-t border-slate-200">
-                <td className="px-3 py-2 font-mono">{m.address}</td>
-                <td className="px-3 py-2">
-                  {m.displayName}
-                  {m.professional && <span className="text-slate-600"> · {m.professional.nationalId}</span>}
-                </td>
-                <td className="px-3 py-2">{m.type}</td>
-                <td className="px-3 py-2">{STATUS_LABELS[m.status]}</td>
-              </tr>
-            ))}
+            {mailboxes.map((m) => {
+              const latest = publications.get(m.id);
+              const badge = publicationBadge(m, latest);
+              return (
+                <tr key={m.id} className="border-t border-slate-200 align-top">
+                  <td id={`mailbox-${m.id}`} className="px-3 py-2 font-mono">
+                    {m.address}
+                  </td>
+                  <td className="px-3 py-2">
+                    {m.displayName}
+                    {m.professional && <span className="text-slate-600"> · {m.professional.nationalId}</span>}
+                    {m.structureId && <span className="text-slate-600"> · FINESS {m.structureId}</span>}
+                  </td>
+                  <td className="px-3 py-2">{m.type}</td>
+                  <td className="px-3 py-2">{STATUS_LABELS[m.status]}</td>
+                  <td className="px-3 py-2">
+                    <span className={`inline-block rounded border px-2 py-0.5 text-xs font-medium ${TONE_CLASSES[badge.tone]}`}>{badge.label}</span>
+                    {badge.detail && (
+                      <details className="mt-1 text-xs">
+                        <summary className="cursor-pointer">Détails</summary>
+                        <p className="mt-1 max-w-xs break-words">{badge.detail}</p>
+                      </details>
+                    )}
+                    {latest?.canRetry && <RetryPublicationButton tenantId={tenant.id} publicationId={latest.id} describedBy={`mailbox-${m.id}`} />}
+                  </td>
+                  <td className="px-3 py-2">{m.status !== "closed" && <CloseMailboxButton tenantId={tenant.id} mailboxId={m.id} address={m.address} describedBy={`mailbox-${m.id}`} />}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </section>

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/action-result";
 import { sendMessageAction } from "./actions";
+import { RecipientField } from "./recipient-field";
 
 export interface ComposeDefaults {
   to: string;
@@ -33,19 +34,13 @@ export function ComposeForm({ mailboxId, from, defaults }: { mailboxId: string; 
         </p>
       )}
       <div>
-        <label htmlFor="to" className="block text-sm font-medium">
-          À
-        </label>
-        <input id="to" name="to" type="text" required defaultValue={value("to")} aria-describedby="to-help" className={inputClass} />
+        <RecipientField id="to" name="to" label="À" isRequired defaultValue={value("to")} describedBy="to-help" inputClassName={inputClass} />
         <p id="to-help" className="mt-1 text-xs text-slate-600">
-          Adresses MSSanté séparées par des virgules.
+          Adresses MSSanté séparées par des virgules. Tapez un nom pour chercher dans vos correspondants et l'annuaire.
         </p>
       </div>
       <div>
-        <label htmlFor="cc" className="block text-sm font-medium">
-          Cc
-        </label>
-        <input id="cc" name="cc" type="text" defaultValue={value("cc")} className={inputClass} />
+        <RecipientField id="cc" name="cc" label="Cc" defaultValue={value("cc")} inputClassName={inputClass} />
       </div>
       <div>
         <label htmlFor="subject" className="block text-sm font-medium">
