@@ -3,7 +3,8 @@ import { createDb } from "@mss/db/client";
 import { expect, test } from "@playwright/test";
 import { expectNoAccessibilityViolations } from "./support/accessibility";
 import { E2E } from "./support/env";
-import { signInWithPsc } from "./support/sign-in";
+import { DEMO } from "../prisma/demo-data";
+import { signInLocally, signInWithPsc } from "./support/sign-in";
 
 const DOCTOR = { nationalId: "810000000001" };
 
@@ -69,6 +70,44 @@ test("the doctor finds a professional in the directory, writes to them, and gets
     await expectNoAccessibilityViolations(page);
   } finally {
     await db.directoryEntry.deleteMany({ where: { address } });
+    await db.$disconnect();
+  }
+});
+
+test("a tenant admin finds a professional in the national directory and creates their mailbox from it", async ({ page }) => {
+  const tag = Array.from(randomBytes(6), (b) => String.fromCharCode(97 + (b % 26))).join("");
+  const surname = `Creation${tag}`;
+  const nationalId = `8${String(Date.now()).slice(-11)}`;
+  const db = createDb(E2E.DATABASE_URL, { maxConnections: 1 });
+  await db.directoryEntry.create({
+    data: {
+      address: `amelie.${tag}@medecin.mssante.fr`,
+      mailboxType: "PER",
+      nationalId,
+      civility: "DR",
+      lastName: surname.toUpperCase(),
+      firstName: "Amélie",
+      professionCode: "10",
+      professionLabel: "Médecin",
+      town: "LYON",
+      rowHash: "e2e",
+    },
+  });
+  try {
+    await signInLocally(page, DEMO.admin);
+    await page.getByLabel("Nom du professionnel").fill(surname.toLowerCase());
+    await page.getByRole("button", { name: "Rechercher" }).click();
+    await page.getByRole("link", { name: `Créer sa boîte ici : Amélie ${surname.toUpperCase()}` }).click();
+
+    await expect(page.getByLabel("Identifiant national (8 + RPPS ou 0 + ADELI)")).toHaveValue(nationalId);
+    await expect(page.getByLabel("Prénom")).toHaveValue("Amélie");
+    await expect(page.getByLabel("Nom", { exact: true })).toHaveValue(surname.toUpperCase());
+    await expect(page.getByLabel("Adresse (partie avant @)")).toHaveValue(`amelie.${surname.toLowerCase()}`);
+    await expectNoAccessibilityViolations(page);
+    await page.getByRole("button", { name: "Créer la boîte aux lettres" }).click();
+    await expect(page.getByRole("status").filter({ hasText: `amelie.${surname.toLowerCase()}@gcs-demo.mssante.fr créée` })).toBeVisible();
+  } finally {
+    await db.directoryEntry.deleteMany({ where: { nationalId } });
     await db.$disconnect();
   }
 });

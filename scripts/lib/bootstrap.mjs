@@ -1,7 +1,7 @@
 // Everything `npm start` and `npm test` set up before the platform runs: dependencies,
 // PostgreSQL, Redis, Dovecot, the development PKI, migrations and demo data. Each step is
 // idempotent, so running either command twice in a row works.
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { isPortOpen, log, onStop, run, startService, waitForPort } from "./proc.mjs";
 import { applyMigrations } from "./migrate.mjs";
@@ -148,12 +148,65 @@ export async function ensureDovecot(env) {
   writeFileSync(resolve(dir, "master-users"), `${env.DOVECOT_MASTER_USER}:{BLF-CRYPT}${masterHash}\n`, { mode: 0o640 });
   if (isRoot) run("chown", ["root:dovecot", resolve(dir, "master-users")]);
   stopDovecot(dir);
+  for (const port of [env.IMAP_PORT, env.LMTP_PORT]) stopStrayDovecot(Number(port));
   log(`starting Dovecot (IMAP ${env.IMAP_PORT}, LMTP ${env.LMTP_PORT})…`);
-  // Dovecot daemonizes; its output goes to its log file, so no pipe is left open.
-  run("dovecot", ["-c", resolve(dir, "dovecot.conf")], { stdio: "ignore" });
+  // Dovecot daemonizes: its start-up errors go to a file, so no pipe is left open.
+  const startupLog = resolve(dir, "startup.log");
+  const fd = openSync(startupLog, "w");
+  try {
+    run("dovecot", ["-c", resolve(dir, "dovecot.conf")], { stdio: ["ignore", fd, fd] });
+  } catch (error) {
+    throw new Error(`${error.message}\n${readFileSync(startupLog, "utf8").trim()}`);
+  } finally {
+    closeSync(fd);
+  }
   await waitForPort(Number(env.IMAP_PORT));
   await waitForPort(Number(env.LMTP_PORT));
   onStop(() => stopDovecot(dir));
+}
+
+/** Pids of the processes holding the TCP socket listening on `port` (from /proc, no tools needed). */
+function listenerPids(port) {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, "0");
+  const inodes = new Set();
+  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    if (!existsSync(table)) continue;
+    for (const line of readFileSync(table, "utf8").split("\n").slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      // local_address is HEXIP:HEXPORT; state 0A is LISTEN; field 9 is the socket inode.
+      if (fields[1]?.endsWith(`:${hexPort}`) && fields[3] === "0A") inodes.add(fields[9]);
+    }
+  }
+  if (inodes.size === 0) return [];
+  const pids = [];
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      const holds = readdirSync(`/proc/${pid}/fd`).some((fd) => {
+        const target = readlinkSync(`/proc/${pid}/fd/${fd}`);
+        return target.startsWith("socket:[") && inodes.has(target.slice(8, -1));
+      });
+      if (holds) pids.push(Number(pid));
+    } catch {} // process gone, or not ours to inspect
+  }
+  return pids;
+}
+
+/**
+ * A Dovecot of the same profile left running by another checkout (or a killed run) holds our
+ * ports; it can only be a stale instance of this profile, so its master is stopped. Anything
+ * else on the port is left alone and reported.
+ */
+function stopStrayDovecot(port) {
+  const holders = listenerPids(port).map((pid) => ({ pid, command: readFileSync(`/proc/${pid}/comm`, "utf8").trim() }));
+  if (holders.length === 0) return;
+  const masters = holders.filter((h) => h.command === "dovecot");
+  if (masters.length === 0) throw new Error(`port ${port} is taken by ${holders.map((h) => `${h.command} (pid ${h.pid})`).join(", ")}`);
+  for (const { pid } of masters) {
+    log(`stopping a stray Dovecot on port ${port} (pid ${pid})…`);
+    process.kill(pid, "SIGTERM");
+    const deadline = Date.now() + 10000;
+    while (Date.now() < deadline && existsSync(`/proc/${pid}`)) run("sleep", ["0.1"]);
+  }
 }
 
 function stopDovecot(dir) {

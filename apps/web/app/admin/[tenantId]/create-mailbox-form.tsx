@@ -17,10 +17,27 @@ function Field({ id, label, children }: { id: string; label: string; children: (
   );
 }
 
-export function CreateMailboxForm({ tenantId, domains }: { tenantId: string; domains: Array<{ id: string; name: string }> }) {
+/** Values taken from the national directory when the admin starts from a professional found there. */
+export interface MailboxPrefill {
+  nationalId?: string;
+  firstName?: string;
+  lastName?: string;
+  professionName?: string;
+  localPart?: string;
+}
+
+export function CreateMailboxForm({
+  tenantId,
+  domains,
+  prefill = {},
+}: {
+  tenantId: string;
+  domains: Array<{ id: string; name: string }>;
+  prefill?: MailboxPrefill;
+}) {
   const [state, action, isPending] = useActionState<ActionState, FormData>(createMailboxAction, { status: "idle" });
   const [type, setType] = useState<"PER" | "ORG">("PER");
-  const typed = state.status === "error" ? (state.fields ?? {}) : {};
+  const typed: Record<string, string | undefined> = state.status === "error" ? (state.fields ?? {}) : { ...prefill };
   return (
     <form action={action} className="grid gap-4 md:grid-cols-2">
       <input type="hidden" name="tenantId" value={tenantId} />

@@ -1,3 +1,4 @@
+import { searchDirectory } from "@mss/domain/directory/search-directory";
 import { findTenantMailboxes } from "@mss/domain/mailbox/find-tenant-mailboxes";
 import { findLatestPublications, type LatestPublication } from "@mss/domain/publication/find-latest-publications";
 import type { Metadata } from "next";
@@ -5,7 +6,7 @@ import { notFound } from "next/navigation";
 import { AdminShell } from "@/components/admin-shell";
 import { getDb } from "@/lib/services";
 import { requireActor } from "@/lib/session";
-import { CreateMailboxForm } from "./create-mailbox-form";
+import { CreateMailboxForm, type MailboxPrefill } from "./create-mailbox-form";
 import { CloseMailboxButton, RetryPublicationButton } from "./mailbox-actions";
 
 export const metadata: Metadata = { title: "Boîtes aux lettres" };
@@ -44,8 +45,23 @@ function publicationBadge(mailbox: { isUnlisted: boolean }, latest: LatestPublic
   }
 }
 
-export default async function TenantPage({ params }: { params: Promise<{ tenantId: string }> }) {
+/** "Hélène O'Neill" → "helene.o-neill": the usual local part of a personal mailbox. */
+function suggestLocalPart(firstName: string, lastName: string): string {
+  const ascii = (s: string) =>
+    s
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "");
+  return `${ascii(firstName)}.${ascii(lastName)}`;
+}
+
+type TenantSearchParams = { q?: string; nationalId?: string; firstName?: string; lastName?: string; professionName?: string };
+
+export default async function TenantPage({ params, searchParams }: { params: Promise<{ tenantId: string }>; searchParams: Promise<TenantSearchParams> }) {
   const { tenantId } = await params;
+  const { q = "", ...chosen } = await searchParams;
   const actor = await requireActor();
   if (!actor.isPlatformOperator && !actor.adminTenantIds.includes(tenantId)) notFound();
   const [{ tenant, domains, mailboxes }, publications] = await Promise.all([
@@ -53,16 +69,77 @@ export default async function TenantPage({ params }: { params: Promise<{ tenantI
     findLatestPublications({ db: getDb(), actor, tenantId }),
   ]);
   if (!tenant) notFound();
+  // Professionals of the national directory, to create their mailbox from what is known of them.
+  const found = q.trim() ? await searchDirectory({ db: getDb(), query: { text: q, mailboxType: "PER", pageSize: 10 } }) : null;
+  const prefill: MailboxPrefill = chosen.nationalId
+    ? { ...chosen, localPart: chosen.firstName && chosen.lastName ? suggestLocalPart(chosen.firstName, chosen.lastName) : undefined }
+    : {};
   return (
     <AdminShell actor={actor}>
       <h1 className="text-2xl font-bold">{tenant.name}</h1>
       <p className="text-sm text-slate-600">Domaines : {domains.map((d) => d.name).join(", ") || "aucun"}</p>
 
+      <section aria-labelledby="find-title" className="mt-6 rounded border border-slate-200 bg-white p-6">
+        <h2 id="find-title" className="text-lg font-semibold">
+          Trouver un professionnel dans l'annuaire national
+        </h2>
+        <form method="get" className="mt-3 flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor="q" className="block text-sm font-medium">
+              Nom du professionnel
+            </label>
+            <input id="q" name="q" type="search" defaultValue={q} className="mt-1 w-72 rounded border border-slate-400 px-3 py-2" />
+          </div>
+          <button type="submit" className="rounded border border-brand px-4 py-2 font-medium text-brand hover:bg-slate-100">
+            Rechercher
+          </button>
+        </form>
+        {found && (
+          <div aria-live="polite">
+            <p className="mt-3 text-sm text-slate-700">
+              {found.hits.length === 0 ? "Aucun professionnel trouvé." : `${found.isTotalCapped ? "Plus de " : ""}${found.total} résultat${found.total > 1 ? "s" : ""}`}
+            </p>
+            <ul className="mt-2 divide-y divide-slate-200">
+              {found.hits.map((hit) => (
+                <li key={hit.address} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+                  <span>
+                    <span className="font-medium">
+                      {hit.civility ? `${hit.civility} ` : ""}
+                      {hit.firstName} {hit.lastName}
+                    </span>
+                    {hit.profession?.label && ` · ${hit.profession.label}`}
+                    {hit.town && ` · ${hit.town}`}
+                    <span className="block text-slate-600">
+                      {hit.address}
+                      {hit.nationalId && ` · ${hit.nationalId}`}
+                    </span>
+                  </span>
+                  {hit.nationalId && hit.firstName && hit.lastName && (
+                    <a
+                      href={`?${new URLSearchParams({
+                        q,
+                        nationalId: hit.nationalId,
+                        firstName: hit.firstName,
+                        lastName: hit.lastName,
+                        professionName: hit.profession?.label ?? "",
+                      })}#create-title`}
+                      className="rounded bg-brand px-3 py-1 font-medium text-white hover:bg-brand-dark"
+                    >
+                      Créer sa boîte ici<span className="sr-only"> : {hit.firstName} {hit.lastName}</span>
+                    </a>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </section>
+
       <section aria-labelledby="create-title" className="mt-6 rounded border border-slate-200 bg-white p-6">
         <h2 id="create-title" className="mb-4 text-lg font-semibold">
           Créer une boîte aux lettres
         </h2>
-        <CreateMailboxForm tenantId={tenant.id} domains={domains} />
+        <CreateMailboxForm key={chosen.nationalId ?? "new"} tenantId={tenant.id} domains={domains} prefill={prefill} />
       </section>
 
       <section aria-labelledby="list-title" className="mt-6">
