@@ -159,9 +159,15 @@ describe("searchDirectory", () => {
       db.$queryRaw`SELECT set_config('enable_seqscan', 'off', true)`,
       db.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${buildSearchDirectorySql({ query: { text: "dur", department: "31" } })}`),
     ]);
+    // A department filter and a surname prefix: one ordered range scan of (department, surname).
     const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
-    expect(text).toContain("directory_entry_search_last_name_idx");
+    expect(text).toContain("directory_entry_department_idx");
     expect(text).not.toMatch(/Seq Scan on directory_entry/);
+    const [, unfiltered] = await db.$transaction([
+      db.$queryRaw`SELECT set_config('enable_seqscan', 'off', true)`,
+      db.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${buildSearchDirectorySql({ query: { text: "dur" } })}`),
+    ]);
+    expect(unfiltered.map((r) => r["QUERY PLAN"]).join("\n")).toContain("directory_entry_search_last_name_idx");
     const [, fuzzy] = await db.$transaction([
       db.$queryRaw`SELECT set_config('enable_seqscan', 'off', true)`,
       db.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${buildSearchDirectorySql({ query: { text: "durnad" }, isFuzzy: true })}`),

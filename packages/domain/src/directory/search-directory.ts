@@ -83,13 +83,13 @@ export function parseSearchDirectoryQuery(query: unknown): TSearchDirectoryParse
   return parsed.data;
 }
 
-// The expressions of the indexes of migration `directory_search`, repeated verbatim so the
-// planner matches them.
-const LAST = Prisma.sql`(directory_normalize(e."lastName") COLLATE "C")`;
-const FIRST = Prisma.sql`(directory_normalize(e."firstName") COLLATE "C")`;
-const SERVICE = Prisma.sql`(directory_normalize(e."service") COLLATE "C")`;
-const ORGANIZATION = Prisma.sql`(directory_normalize(e."organizationName") COLLATE "C")`;
-const TOWN = Prisma.sql`(directory_normalize(e."town") COLLATE "C")`;
+// Stored search keys (migration `directory_search_keys`): directory_normalize() of each name,
+// in C collation, indexed in display order.
+const LAST = Prisma.sql`e."lastNameKey"`;
+const FIRST = Prisma.sql`e."firstNameKey"`;
+const SERVICE = Prisma.sql`e."serviceKey"`;
+const ORGANIZATION = Prisma.sql`e."organizationKey"`;
+const TOWN = Prisma.sql`e."townKey"`;
 
 const startsWith = (expression: Prisma.Sql, prefix: string) => Prisma.sql`(${expression} >= ${prefix} AND ${expression} < ${prefixUpperBound(prefix)})`;
 
