@@ -48,6 +48,16 @@ test("a tenant admin creates a PER mailbox, which receives mail through the gate
     await doctor.reload();
     await expect(doctor.getByRole("link", { name: new RegExp(subject) })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 20_000 });
+
+  // The admin then keeps it out of the national directory, and suspends it: the MX refuses mail.
+  const row = page.getByRole("row").filter({ hasText: address });
+  await row.getByRole("button", { name: "Mettre en liste rouge" }).click();
+  await expect(row.getByRole("button", { name: "Retirer de la liste rouge" })).toBeVisible();
+  await row.getByRole("button", { name: "Suspendre" }).click();
+  await expect(row.getByRole("cell", { name: "suspendue" })).toBeVisible();
+  const refused = await sendAsPeer({ from: "accueil@operateur-pair.mssante.fr", to: address, subject: "Après suspension", text: "?" });
+  expect(refused).toMatchObject({ isAccepted: false, code: 550 });
+  expect(refused.response).toContain("5.2.1");
 });
 
 test("a secretary works on the delegated ORG mailbox only", async ({ page }) => {

@@ -1,7 +1,9 @@
 "use server";
 
 import { closeMailbox } from "@mss/domain/mailbox/close-mailbox";
+import { AppError } from "@mss/domain/errors/app-error";
 import { createMailbox, type TCreateMailboxInput } from "@mss/domain/mailbox/create-mailbox";
+import { updateMailbox } from "@mss/domain/mailbox/update-mailbox";
 import { retryMailboxPublication } from "@mss/domain/publication/retry-mailbox-publication";
 import { revalidatePath } from "next/cache";
 import { type ActionState, runAction } from "@/lib/action-result";
@@ -50,5 +52,25 @@ export async function retryPublicationAction(_state: ActionState, formData: Form
     await retryMailboxPublication({ db: getDb(), actor, tenantId, publicationId, enqueue: enqueuePublication });
     revalidatePath(`/admin/${tenantId}`);
     return { status: "success", message: "Publication relancée." };
+  });
+}
+
+const MAILBOX_CHANGES = {
+  unlist: { input: { isUnlisted: true }, message: "placée en liste rouge : elle est retirée de l'annuaire national" },
+  list: { input: { isUnlisted: false }, message: "retirée de la liste rouge : elle sera publiée dans l'annuaire national" },
+  suspend: { input: { status: "suspended" }, message: "suspendue : elle ne reçoit plus de messages" },
+  reactivate: { input: { status: "active" }, message: "réactivée" },
+} as const;
+
+export async function changeMailboxAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const actor = await requireActor();
+  const tenantId = String(formData.get("tenantId") ?? "");
+  const mailboxId = String(formData.get("mailboxId") ?? "");
+  const change = MAILBOX_CHANGES[String(formData.get("change")) as keyof typeof MAILBOX_CHANGES];
+  return runAction(async () => {
+    if (!change) throw new AppError("INVALID_INPUT", "Modification inconnue.");
+    await updateMailbox({ db: getDb(), actor, tenantId, mailboxId, input: change.input, enqueuePublication });
+    revalidatePath(`/admin/${tenantId}`);
+    return { status: "success", message: `Boîte aux lettres ${change.message}.` };
   });
 }

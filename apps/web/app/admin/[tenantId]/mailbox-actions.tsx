@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import type { ActionState } from "@/lib/action-result";
-import { closeMailboxAction, retryPublicationAction } from "./actions";
+import { changeMailboxAction, closeMailboxAction, retryPublicationAction } from "./actions";
 
 function Feedback({ state }: { state: ActionState }) {
   if (state.status === "idle") return null;
@@ -68,6 +68,44 @@ export function RetryPublicationButton({ tenantId, publicationId, describedBy }:
           {isPending ? "Relance…" : "Réessayer"}
         </button>
       )}
+      <Feedback state={state} />
+    </form>
+  );
+}
+
+const CHANGE_LABELS = {
+  unlist: "Mettre en liste rouge",
+  list: "Retirer de la liste rouge",
+  suspend: "Suspendre",
+  reactivate: "Réactiver",
+} as const;
+
+/** One-click changes of an open mailbox: liste rouge on or off, suspension on or off. */
+export function ChangeMailboxButton({
+  tenantId,
+  mailboxId,
+  change,
+  describedBy,
+}: {
+  tenantId: string;
+  mailboxId: string;
+  change: keyof typeof CHANGE_LABELS;
+  describedBy: string;
+}) {
+  const [state, action, isPending] = useActionState<ActionState, FormData>(changeMailboxAction, { status: "idle" });
+  return (
+    <form action={action}>
+      <input type="hidden" name="tenantId" value={tenantId} />
+      <input type="hidden" name="mailboxId" value={mailboxId} />
+      <input type="hidden" name="change" value={change} />
+      <button
+        type="submit"
+        disabled={isPending}
+        aria-describedby={describedBy}
+        className="rounded border border-slate-400 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-60"
+      >
+        {CHANGE_LABELS[change]}
+      </button>
       <Feedback state={state} />
     </form>
   );

@@ -7,7 +7,7 @@ import { AdminShell } from "@/components/admin-shell";
 import { getDb } from "@/lib/services";
 import { requireActor } from "@/lib/session";
 import { CreateMailboxForm, type MailboxPrefill } from "./create-mailbox-form";
-import { CloseMailboxButton, RetryPublicationButton } from "./mailbox-actions";
+import { ChangeMailboxButton, CloseMailboxButton, RetryPublicationButton } from "./mailbox-actions";
 
 export const metadata: Metadata = { title: "Boîtes aux lettres" };
 
@@ -195,7 +195,15 @@ export default async function TenantPage({ params, searchParams }: { params: Pro
                     )}
                     {latest?.canRetry && <RetryPublicationButton tenantId={tenant.id} publicationId={latest.id} describedBy={`mailbox-${m.id}`} />}
                   </td>
-                  <td className="px-3 py-2">{m.status !== "closed" && <CloseMailboxButton tenantId={tenant.id} mailboxId={m.id} address={m.address} describedBy={`mailbox-${m.id}`} />}</td>
+                  <td className="px-3 py-2">
+                    {m.status !== "closed" && (
+                      <div className="flex flex-wrap items-start gap-1">
+                        <ChangeMailboxButton tenantId={tenant.id} mailboxId={m.id} change={m.isUnlisted ? "list" : "unlist"} describedBy={`mailbox-${m.id}`} />
+                        <ChangeMailboxButton tenantId={tenant.id} mailboxId={m.id} change={m.status === "suspended" ? "reactivate" : "suspend"} describedBy={`mailbox-${m.id}`} />
+                        <CloseMailboxButton tenantId={tenant.id} mailboxId={m.id} address={m.address} describedBy={`mailbox-${m.id}`} />
+                      </div>
+                    )}
+                  </td>
                 </tr>
               );
             })}
