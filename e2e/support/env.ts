@@ -4,6 +4,7 @@ import { z } from "zod";
 
 const ZE2eEnv = z.object({
   DATABASE_URL: z.string().min(1),
+  DIRECTORY_IMPORT_DIR: z.string().min(1),
   PKI_DIR: z.string().min(1),
   MX_PORT: z.coerce.number().int().positive(),
   PEER_PORT: z.coerce.number().int().positive(),

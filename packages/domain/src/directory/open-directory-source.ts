@@ -65,14 +65,22 @@ async function download(url: string, directory: string, onBytes?: (bytes: number
   return path;
 }
 
+/**
+ * A server-side source must lie inside the import directory (the console must not read any file
+ * of the worker's machine). URLs are not concerned. Checked when the sync is requested and again
+ * by the worker.
+ */
+export function assertInsideImportDir(source: string, localRoot: string | undefined): void {
+  if (localRoot === undefined || /^https?:\/\//i.test(source)) return;
+  const inside = relative(resolve(localRoot), resolve(source));
+  if (inside.startsWith("..") || isAbsolute(inside)) {
+    throw new AppError("FORBIDDEN", `Seuls les fichiers du répertoire d'import (${localRoot}) peuvent être synchronisés.`);
+  }
+}
+
 async function localPath(source: string, localRoot: string | undefined): Promise<string> {
   const path = resolve(source);
-  if (localRoot !== undefined) {
-    const inside = relative(resolve(localRoot), path);
-    if (inside.startsWith("..") || isAbsolute(inside)) {
-      throw new AppError("FORBIDDEN", `Seuls les fichiers du répertoire d'import (${localRoot}) peuvent être synchronisés.`);
-    }
-  }
+  assertInsideImportDir(source, localRoot);
   const info = await stat(path).catch(() => null);
   if (!info?.isFile()) throw new AppError("NOT_FOUND", `Fichier introuvable : ${source}.`);
   return path;

@@ -6,7 +6,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError } from "../errors/app-error";
 import { enqueueDirectorySync, type TDirectorySyncJob } from "../jobs/directory-sync-queue";
 import { DIRECTORY_SYNC_KINDS } from "./directory-sync-run";
-import { ZDirectorySource } from "./open-directory-source";
+import { assertInsideImportDir, ZDirectorySource } from "./open-directory-source";
 
 export const ZRequestDirectorySyncInput = z.object({
   kind: z.enum(DIRECTORY_SYNC_KINDS),
@@ -30,16 +30,20 @@ export async function requestDirectorySync({
   actor,
   queue,
   input,
+  importDir,
 }: {
   db: Db;
   actor: Actor;
   queue: Queue<TDirectorySyncJob>;
   input: TRequestDirectorySyncInput;
+  /** The worker's import directory, when known here: a path outside it is refused at once. */
+  importDir?: string;
 }): Promise<{ syncId: string }> {
   assertPlatformOperator(actor);
   const parsed = ZRequestDirectorySyncInput.safeParse(input);
   if (!parsed.success) throw new AppError("INVALID_INPUT", "Indiquez une URL http(s) ou un chemin absolu sur le serveur.");
   const { kind, source } = parsed.data;
+  assertInsideImportDir(source, importDir);
   // No check for a sync in progress here: a row left "running" by a crashed worker would block the
   // console for good. The queue runs one job at a time and the sync's advisory lock refuses overlaps.
   const sync = await db.$transaction(async (tx) => {
