@@ -1,4 +1,5 @@
-import { mkdirSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { mkdirSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { writeExtract } from "@mss/domain/directory/testing/extract-generator";
 import { expect, test } from "@playwright/test";
@@ -8,9 +9,11 @@ import { E2E } from "./support/env";
 import { signInLocally } from "./support/sign-in";
 
 test("the platform operator syncs the national directory from a file and reads the report", async ({ page }) => {
-  // A deterministic file with irregular rows: a rerun finds everything unchanged.
+  // A deterministic file with irregular rows (a rerun finds everything unchanged), under a name
+  // of this run's own so the report checked below cannot be an earlier run's.
   mkdirSync(E2E.DIRECTORY_IMPORT_DIR, { recursive: true });
-  const source = resolve(E2E.DIRECTORY_IMPORT_DIR, "Extraction_Correspondance_MSSante_e2e.txt");
+  const fileName = `Extraction_Correspondance_MSSante_${randomUUID()}.txt`;
+  const source = resolve(E2E.DIRECTORY_IMPORT_DIR, fileName);
   await writeExtract(source, { rows: 120, seed: 2026, quirks: true });
 
   await signInLocally(page, DEMO.operator, "/admin/directory");
@@ -27,9 +30,10 @@ test("the platform operator syncs the national directory from a file and reads t
   await page.getByRole("button", { name: "Lancer la synchronisation" }).click();
 
   // The page refreshes itself while the job runs; the newest report comes first.
-  const report = page.getByRole("row").filter({ hasText: "Extraction_Correspondance_MSSante_e2e.txt" }).first();
+  const report = page.getByRole("row").filter({ hasText: fileName });
   await expect(report).toContainText("Réussie", { timeout: 30_000 });
   await expect(report).toContainText("122"); // rows read: 120 generated plus the irregular ones
   await report.getByText("Lignes irrégulières").click();
   await expect(report).toContainText("duplicateAddress");
+  rmSync(source);
 });

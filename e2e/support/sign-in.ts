@@ -1,5 +1,7 @@
-import { decodeBase32, totpCode } from "@mss/domain/account/totp";
+import { createDb } from "@mss/db/client";
+import { decodeBase32, totpCode, totpStepAt } from "@mss/domain/account/totp";
 import { expect, type Page } from "@playwright/test";
+import { E2E } from "./env";
 
 /** Through the Pro Santé Connect stand-in: the real OIDC code flow with PKCE. */
 export async function signInWithPsc(page: Page, nationalId: string) {
@@ -15,6 +17,21 @@ export function currentTotp(secret: string): string {
   return totpCode(decodeBase32(secret), Date.now() / 1000);
 }
 
+/**
+ * A code is accepted once: when the account already used this 30-second step (an earlier
+ * journey signed in as it), wait for the next one, as a user would.
+ */
+async function unusedTotp(email: string, secret: string): Promise<string> {
+  const db = createDb(E2E.DATABASE_URL, { maxConnections: 1 });
+  try {
+    const account = await db.account.findUnique({ where: { email }, select: { totpLastStep: true } });
+    while (totpStepAt() <= (account?.totpLastStep ?? -1)) await new Promise((resolve) => setTimeout(resolve, 500));
+  } finally {
+    await db.$disconnect();
+  }
+  return currentTotp(secret);
+}
+
 export async function signInLocally(
   page: Page,
   { email, password, totpSecret }: { email: string; password: string; totpSecret?: string },
@@ -23,6 +40,6 @@ export async function signInLocally(
   await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   await page.getByLabel("Adresse e-mail").fill(email);
   await page.getByLabel("Mot de passe").fill(password);
-  if (totpSecret) await page.getByLabel("Code de vérification").fill(currentTotp(totpSecret));
+  if (totpSecret) await page.getByLabel("Code de vérification").fill(await unusedTotp(email, totpSecret));
   await page.getByRole("button", { name: "Se connecter", exact: true }).click();
 }

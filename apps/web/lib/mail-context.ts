@@ -9,7 +9,8 @@ import { requireActor } from "./session";
 /** Actor, the mailboxes they may open, and the one in the URL (404 if not theirs). */
 export async function loadMailContext(mailboxId: string): Promise<{ actor: Actor; mailboxes: AccessibleMailbox[]; current: AccessibleMailbox }> {
   const actor = await requireActor();
-  const mailboxes = await findAccessibleMailboxes({ db: getDb(), actor });
+  // The webmail shows the mailboxes the actor may read (a delegation may grant other rights only).
+  const mailboxes = (await findAccessibleMailboxes({ db: getDb(), actor })).filter((m) => m.rights.includes("read"));
   const current = mailboxes.find((m) => m.id === mailboxId);
   if (!current) notFound();
   return { actor, mailboxes, current };

@@ -6,7 +6,7 @@ import { requireActor } from "@/lib/session";
 
 export default async function MailHome() {
   const actor = await requireActor();
-  const [first] = await findAccessibleMailboxes({ db: getDb(), actor });
+  const [first] = (await findAccessibleMailboxes({ db: getDb(), actor })).filter((m) => m.rights.includes("read"));
   if (first) redirect(`/mail/${first.id}/inbox`);
   return (
     <main id="contenu" className="mx-auto max-w-xl p-8">

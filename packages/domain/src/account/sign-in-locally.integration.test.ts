@@ -60,7 +60,18 @@ describe("signInLocally", () => {
 
     expect(await signInLocally({ db, credentials: { email, password: PASSWORD }, attempts })).toEqual({ status: "refused", reason: "code" });
     expect(await signInLocally({ db, credentials: { email, password: PASSWORD, code: "12345" }, attempts })).toEqual({ status: "refused", reason: "code" });
-    expect(await signInLocally({ db, credentials: { email, password: PASSWORD, code: code() }, attempts })).toMatchObject({ status: "signed-in" });
+    const used = code();
+    expect(await signInLocally({ db, credentials: { email, password: PASSWORD, code: used }, attempts })).toMatchObject({ status: "signed-in" });
+    // The same code again (phished, or seen over a shoulder) is refused within its window.
+    expect(await signInLocally({ db, credentials: { email, password: PASSWORD, code: used }, attempts })).toEqual({ status: "refused", reason: "code" });
+  });
+
+  it("counts parallel attempts before checking them, so a burst cannot slip under the limit", async () => {
+    const { email } = await localAccount();
+    const burst = await Promise.all(
+      Array.from({ length: SIGN_IN_THROTTLE.maxFailures + 5 }, (_, i) => signInLocally({ db, credentials: { email, password: `guess-${i}` }, attempts })),
+    );
+    expect(burst.filter((r) => r.status === "refused" && r.reason === "throttled")).toHaveLength(5);
   });
 
   it(`locks an account after ${SIGN_IN_THROTTLE.maxFailures} failures, even for the right password`, async () => {

@@ -2,7 +2,7 @@ import type { Db } from "@mss/db/client";
 import { z } from "zod";
 import type { AttemptCounter } from "./attempt-counter";
 import { verifyPassword } from "./password";
-import { verifyTotp } from "./totp";
+import { matchTotpStep } from "./totp";
 
 export const ZLocalCredentials = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
@@ -36,17 +36,26 @@ export async function signInLocally({
   if (!parsed.success) return { status: "refused", reason: "credentials" };
   const { email, password, code } = parsed.data;
   const throttleKey = `sign-in:${email}`;
-  if ((await attempts.count(throttleKey)) >= SIGN_IN_THROTTLE.maxFailures) return { status: "refused", reason: "throttled" };
+  // Every attempt counts before it is checked (atomic increment), and success clears the count:
+  // parallel guesses cannot all slip under the limit while bcrypt runs.
+  if ((await attempts.recordFailure(throttleKey, SIGN_IN_THROTTLE.windowSeconds)) > SIGN_IN_THROTTLE.maxFailures) {
+    return { status: "refused", reason: "throttled" };
+  }
 
   const account = await db.account.findUnique({ where: { email } });
   const isLocal = account?.kind === "local";
   const isPasswordValid = await verifyPassword(password, isLocal ? account.passwordHash : null);
-  const fail = async (reason: "credentials" | "code"): Promise<LocalSignInResult> => {
-    await attempts.recordFailure(throttleKey, SIGN_IN_THROTTLE.windowSeconds);
-    return { status: "refused", reason };
-  };
-  if (!account || !isLocal || !isPasswordValid) return fail("credentials");
-  if (account.totpConfirmedAt && !(account.totpSecret && verifyTotp(account.totpSecret, code))) return fail("code");
+  if (!account || !isLocal || !isPasswordValid) return { status: "refused", reason: "credentials" };
+  if (account.totpConfirmedAt) {
+    const step = account.totpSecret ? matchTotpStep(account.totpSecret, code) : null;
+    if (step === null) return { status: "refused", reason: "code" };
+    // A code is good once: the step is claimed atomically, so a replayed code is refused.
+    const claimed = await db.account.updateMany({
+      where: { id: account.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+      data: { totpLastStep: step },
+    });
+    if (claimed.count === 0) return { status: "refused", reason: "code" };
+  }
 
   await attempts.clear(throttleKey);
   await db.account.update({ where: { id: account.id }, data: { lastLoginAt: new Date() } });

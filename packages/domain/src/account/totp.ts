@@ -53,13 +53,28 @@ export function totpCode(secret: Buffer, unixSeconds: number): string {
   return String(binary % 10 ** DIGITS).padStart(DIGITS, "0");
 }
 
-/** Accepts the current step and one on either side (clock drift), compared in constant time. */
-export function verifyTotp(secretBase32: string, code: string, now = Date.now()): boolean {
+/**
+ * The time step a code belongs to, accepting the current step and one on either side (clock
+ * drift), compared in constant time; null when the code matches none.
+ */
+export function matchTotpStep(secretBase32: string, code: string, now = Date.now()): number | null {
   const candidate = code.replace(/\s/g, "");
-  if (!/^\d{6}$/.test(candidate)) return false;
+  if (!/^\d{6}$/.test(candidate)) return null;
   const secret = decodeBase32(secretBase32);
-  const seconds = now / 1000;
-  return [-1, 0, 1].some((drift) => timingSafeEqual(Buffer.from(totpCode(secret, seconds + drift * STEP_SECONDS)), Buffer.from(candidate)));
+  const current = Math.floor(now / 1000 / STEP_SECONDS);
+  for (const step of [current - 1, current, current + 1]) {
+    if (timingSafeEqual(Buffer.from(totpCode(secret, step * STEP_SECONDS)), Buffer.from(candidate))) return step;
+  }
+  return null;
+}
+
+export function verifyTotp(secretBase32: string, code: string, now = Date.now()): boolean {
+  return matchTotpStep(secretBase32, code, now) !== null;
+}
+
+/** The time step of a moment, as matchTotpStep counts them. */
+export function totpStepAt(now = Date.now()): number {
+  return Math.floor(now / 1000 / STEP_SECONDS);
 }
 
 /** The otpauth:// URI authenticator apps import (usually as a QR code). */

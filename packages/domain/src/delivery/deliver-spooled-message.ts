@@ -39,9 +39,15 @@ export async function deliverSpooledMessage({
   if (!spool) return { delivered: 0, failed: 0, deferred: 0 };
   const raw = Buffer.from(spool.raw);
   const outcomes: RecipientOutcome[] = [];
+  // Each stage's outcomes are stored as soon as it ends: a failure in a later stage (a relay,
+  // the database) must not make a retry deliver again to recipients already served.
+  const record = async (stage: RecipientOutcome[]) => {
+    outcomes.push(...stage);
+    await recordOutcomes({ db, spoolId, outcomes: stage });
+  };
 
   const local = spool.recipients.filter((r) => r.isLocal).map((r) => r.address);
-  if (local.length > 0) outcomes.push(...(await transports.deliverLocal({ from: spool.mailFrom, recipients: local, raw })));
+  if (local.length > 0) await record(await transports.deliverLocal({ from: spool.mailFrom, recipients: local, raw }));
 
   const remoteByDomain = new Map<string, string[]>();
   for (const r of spool.recipients.filter((r) => !r.isLocal)) {
@@ -51,12 +57,32 @@ export async function deliverSpooledMessage({
   for (const [domain, recipients] of remoteByDomain) {
     // The trust space is closed: a domain that left the whitelist since spooling is never tried.
     if (!(await isDomainWhitelisted({ db, domain }))) {
-      outcomes.push(...recipients.map((address) => ({ address, status: "permanent" as const, response: `550 5.7.1 ${domain} is not in the MSSante whitelist` })));
+      await record(recipients.map((address) => ({ address, status: "permanent" as const, response: `550 5.7.1 ${domain} is not in the MSSante whitelist` })));
       continue;
     }
-    outcomes.push(...(await transports.relayRemote({ domain, from: spool.mailFrom, recipients, raw })));
+    await record(await transports.relayRemote({ domain, from: spool.mailFrom, recipients, raw }));
   }
 
+  if (spool.direction === "outbound" && spool.sentCopyStoredAt === null && spool.fromMailboxId !== null) {
+    const mailbox = await db.mailbox.findUnique({ where: { id: spool.fromMailboxId }, select: { address: true, status: true } });
+    // A mailbox suspended or closed since sending has no Sent folder to write to (Dovecot only
+    // serves active ones): the copy is given up rather than retried for ever.
+    if (mailbox?.status === "active") await transports.storeSentCopy({ mailboxAddress: mailbox.address, raw });
+    await db.spooledMessage.update({ where: { id: spoolId }, data: { sentCopyStoredAt: new Date() } });
+  }
+
+  const report = {
+    delivered: outcomes.filter((o) => o.status === "delivered").length,
+    failed: outcomes.filter((o) => o.status === "permanent").length,
+    deferred: outcomes.filter((o) => o.status === "temporary").length,
+  };
+  if (report.deferred > 0) {
+    throw new AppError("TEMPORARY_FAILURE", "Distribution différée", { internalMessage: `${report.deferred} recipient(s) deferred for spool ${spoolId}` });
+  }
+  return report;
+}
+
+async function recordOutcomes({ db, spoolId, outcomes }: { db: Db; spoolId: string; outcomes: RecipientOutcome[] }): Promise<void> {
   const now = new Date();
   await db.$transaction(
     outcomes.map((outcome) =>
@@ -72,28 +98,11 @@ export async function deliverSpooledMessage({
       }),
     ),
   );
-
-  if (spool.direction === "outbound" && spool.sentCopyStoredAt === null && spool.fromMailboxId !== null) {
-    const mailbox = await db.mailbox.findUnique({ where: { id: spool.fromMailboxId }, select: { address: true } });
-    if (mailbox) {
-      await transports.storeSentCopy({ mailboxAddress: mailbox.address, raw });
-      await db.spooledMessage.update({ where: { id: spoolId }, data: { sentCopyStoredAt: new Date() } });
-    }
-  }
-
-  const report = {
-    delivered: outcomes.filter((o) => o.status === "delivered").length,
-    failed: outcomes.filter((o) => o.status === "permanent").length,
-    deferred: outcomes.filter((o) => o.status === "temporary").length,
-  };
-  if (report.deferred > 0) {
-    throw new AppError("TEMPORARY_FAILURE", "Distribution différée", { internalMessage: `${report.deferred} recipient(s) deferred for spool ${spoolId}` });
-  }
-  return report;
 }
 
 /**
- * After the last retry: recipients still deferred become failed (a DSN to the sender follows),
+ * After the last retry: recipients still deferred become failed (DSNs to the sender are not
+ * built yet: the failure is visible in the spool and the worker's logs),
  * keeping the peer's last reply, which is what the sender needs to know.
  */
 export async function expireDeferredRecipients({ db, spoolId }: { db: Db; spoolId: string }): Promise<number> {

@@ -1,7 +1,7 @@
-import { createReadStream, createWriteStream } from "node:fs";
+import { createReadStream, createWriteStream, existsSync, realpathSync } from "node:fs";
 import { mkdtemp, open, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
@@ -72,8 +72,10 @@ async function download(url: string, directory: string, onBytes?: (bytes: number
  */
 export function assertInsideImportDir(source: string, localRoot: string | undefined): void {
   if (localRoot === undefined || /^https?:\/\//i.test(source)) return;
-  const inside = relative(resolve(localRoot), resolve(source));
-  if (inside.startsWith("..") || isAbsolute(inside)) {
+  // Symbolic links are followed: a link inside the folder to a file elsewhere is outside.
+  const real = (path: string) => (existsSync(path) ? realpathSync(path) : resolve(path));
+  const inside = relative(real(resolve(localRoot)), real(resolve(source)));
+  if (inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
     throw new AppError("FORBIDDEN", `Seuls les fichiers du répertoire d'import (${localRoot}) peuvent être synchronisés.`);
   }
 }

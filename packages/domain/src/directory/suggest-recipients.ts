@@ -95,7 +95,9 @@ export async function suggestRecipients({ db, actor, input }: { db: Db; actor: A
   const text = normalizeSearchText(parsed.data.text);
   if (text === "") return [];
 
-  const mailboxes = await findAccessibleMailboxes({ db, actor });
+  // Only mailboxes the actor may send from: a delegate with other rights does not learn whom
+  // the holder writes to.
+  const mailboxes = (await findAccessibleMailboxes({ db, actor })).filter((m) => m.rights.includes("send"));
   const [recent, directory] = await Promise.all([
     findRecentCorrespondents({ db, mailboxIds: mailboxes.map((m) => m.id), text }),
     searchDirectory({ db, query: { text: parsed.data.text, pageSize: limit } }),

@@ -56,7 +56,9 @@ export async function updateMailbox({
       ...(data.structureId !== undefined && { structureId: data.structureId ?? null }),
       ...(data.status !== undefined && { status: data.status }),
     };
-    await tx.mailbox.updateMany({ where: { id: mailboxId, tenantId }, data: changes });
+    // Only the state read above may change: a close committed meanwhile is final, never undone.
+    const { count } = await tx.mailbox.updateMany({ where: { id: mailboxId, tenantId, status: before.status }, data: changes });
+    if (count === 0) throw new AppError("CONFLICT", `La boîte ${before.address} a changé entre-temps ; rechargez la page.`);
     await recordAuditEvent({
       db: tx,
       tenantId,

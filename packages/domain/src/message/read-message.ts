@@ -2,6 +2,7 @@ import type { Db } from "@mss/db/client";
 import { type ImapConfig, withImapSession } from "@mss/mail/imap/imap-session";
 import { type ParsedMessage, parseMessage } from "@mss/mail/mime/parse-message";
 import type { Actor } from "../actor/actor";
+import { LIMITS } from "../config/limits";
 import { AppError } from "../errors/app-error";
 import { getMailboxAccessOrThrow } from "../mailbox/get-mailbox-access-or-throw";
 import { FOLDERS, type FolderKey } from "./list-messages";
@@ -29,7 +30,7 @@ export async function readMessage({
       const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
       if (!message || !message.source) throw new AppError("NOT_FOUND", "Ce message n'existe plus.");
       await client.messageFlagsAdd(String(uid), ["\\Seen"], { uid: true });
-      return { ...(await parseMessage(message.source)), uid, mailboxAddress: mailbox.address };
+      return { ...(await parseMessage(message.source, { maxHtmlBytes: LIMITS.maxRenderedHtmlBytes })), uid, mailboxAddress: mailbox.address };
     } finally {
       lock.release();
     }

@@ -28,7 +28,11 @@ function addresses(field: AddressField): ParsedAddress[] {
   return groups.flatMap((g) => g.value).map((v) => ({ name: v.name ?? "", address: (v.address ?? "").toLowerCase() }));
 }
 
-export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
+/**
+ * Parses a stored message. HTML larger than `maxHtmlBytes` is not rendered (sanitising it would
+ * hold the web server for seconds): the text part is shown instead.
+ */
+export async function parseMessage(raw: Buffer, { maxHtmlBytes = 2 * 1024 * 1024 }: { maxHtmlBytes?: number } = {}): Promise<ParsedMessage> {
   const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
   const references = Array.isArray(mail.references) ? mail.references : mail.references ? [mail.references] : [];
   return {
@@ -39,7 +43,7 @@ export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
     cc: addresses(mail.cc as AddressField),
     date: mail.date ?? null,
     text: mail.text ?? "",
-    safeHtml: typeof mail.html === "string" ? sanitizeMailHtml(mail.html) : null,
+    safeHtml: typeof mail.html === "string" && Buffer.byteLength(mail.html) <= maxHtmlBytes ? sanitizeMailHtml(mail.html) : null,
     references,
     attachments: mail.attachments.map((a) => ({ filename: a.filename ?? "piece-jointe", contentType: a.contentType, size: a.size })),
   };

@@ -1,3 +1,4 @@
+import { LIMITS } from "@mss/domain/config/limits";
 import { listMessages } from "@mss/domain/message/list-messages";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -64,7 +65,7 @@ export default async function FolderPage({
       )}
       <nav aria-label="Pagination" className="mt-4 flex gap-4 text-sm">
         {page > 1 && <Link href={`/mail/${mailboxId}/${folder}?page=${page - 1}`}>← Plus récents</Link>}
-        {page * 50 < total && <Link href={`/mail/${mailboxId}/${folder}?page=${page + 1}`}>Plus anciens →</Link>}
+        {page * LIMITS.webmailPageSize < total && <Link href={`/mail/${mailboxId}/${folder}?page=${page + 1}`}>Plus anciens →</Link>}
       </nav>
     </MailShell>
   );

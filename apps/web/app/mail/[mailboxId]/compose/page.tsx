@@ -22,7 +22,7 @@ export default async function ComposePage({
   let title = "Nouveau message";
 
   const [folderParam, uidParam] = reply?.split("/") ?? [];
-  if (folderParam && uidParam) {
+  if (folderParam && /^[1-9]\d{0,9}$/.test(uidParam ?? "")) {
     const original = await readMessage({
       db: getDb(),
       imap: getImapConfig(),
