@@ -15,7 +15,7 @@ const ZEnv = z.object({
   PSC_CLIENT_ID: z.string().min(1),
   PSC_CLIENT_SECRET: z.string().min(1),
   /** The worker's directory import folder, to refuse a path outside it when the sync is requested. */
-  DIRECTORY_IMPORT_DIR: z.string().min(1).optional(),
+  DIRECTORY_IMPORT_DIR: z.string().min(1).default("/var/lib/mssante/directory-import"),
   DELIVERY_ATTEMPTS: z.coerce.number().int().positive().default(12),
   DELIVERY_BACKOFF_MS: z.coerce.number().int().positive().default(60_000),
 });

@@ -24,7 +24,8 @@ const ZEnv = z.object({
   DIRECTORY_EXTRACT_URL: z.string().min(1).optional(),
   DIRECTORY_SYNC_CRON: z.string().default("30 4 * * *"),
   // Server-side files an operator may sync from the console must lie here (unset: none).
-  DIRECTORY_IMPORT_DIR: z.string().min(1).optional(),
+  /** Server-side directory files must lie here; never unset, so a request cannot read any path. */
+  DIRECTORY_IMPORT_DIR: z.string().min(1).default("/var/lib/mssante/directory-import"),
   DIRECTORY_MAX_REMOVED_RATIO: z.coerce.number().min(0).max(1).default(0.5),
   // Write API of the national directory (FHIR R4 base). Unset: publications stay pending (and
   // visible as such in the admin console) until it is set; the reconciler then sends them.
