@@ -35,6 +35,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const env = getEnv();
   return {
   trustHost: true,
+  // A refused local sign-in is an expected outcome shown to the user, not a server error.
+  logger: {
+    error(error: Error) {
+      if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
   secret: env.AUTH_SECRET,
   session: { strategy: "jwt", maxAge: 8 * 3600 },
   pages: { signIn: "/login", error: "/login" },
