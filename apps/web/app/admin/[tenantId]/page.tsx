@@ -1,5 +1,6 @@
 import { searchDirectory } from "@mss/domain/directory/search-directory";
 import { findTenantMailboxes } from "@mss/domain/mailbox/find-tenant-mailboxes";
+import { suggestLocalPart } from "@mss/domain/mailbox/suggest-local-part";
 import { findLatestPublications, type LatestPublication } from "@mss/domain/publication/find-latest-publications";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
@@ -43,18 +44,6 @@ function publicationBadge(mailbox: { isUnlisted: boolean }, latest: LatestPublic
       throw new Error(`unknown publication status ${String(exhaustive)}`);
     }
   }
-}
-
-/** "Hélène O'Neill" → "helene.o-neill": the usual local part of a personal mailbox. */
-function suggestLocalPart(firstName: string, lastName: string): string {
-  const ascii = (s: string) =>
-    s
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "");
-  return `${ascii(firstName)}.${ascii(lastName)}`;
 }
 
 type TenantSearchParams = { q?: string; nationalId?: string; firstName?: string; lastName?: string; professionName?: string };
