@@ -1,6 +1,6 @@
 import { Queue } from "bullmq";
 import { z } from "zod";
-import { type QueueConfig, queueConnection, type RetryPolicy } from "./spool-queue";
+import { type QueueConfig, queueConnection, type RetryPolicy, retriedJobOptions } from "./spool-queue";
 
 /**
  * Mailbox changes on their way to the national directory. The job id is the publication id,
@@ -32,15 +32,5 @@ export async function enqueueMailboxPublication(
     if (state !== "completed" && state !== "failed") return;
     await existing.remove();
   }
-  await queue.add(
-    PUBLISH_MAILBOX_JOB,
-    { publicationId },
-    {
-      jobId: publicationId,
-      attempts: retry.attempts,
-      backoff: { type: "exponential", delay: retry.backoffMs },
-      removeOnComplete: { age: 24 * 3600, count: 10_000 },
-      removeOnFail: { age: 7 * 24 * 3600 },
-    },
-  );
+  await queue.add(PUBLISH_MAILBOX_JOB, { publicationId }, retriedJobOptions(publicationId, retry));
 }

@@ -29,16 +29,20 @@ export interface RetryPolicy {
   backoffMs: number;
 }
 
+/**
+ * Options of a job keyed by its row's id (enqueuing twice is harmless), retried with exponential
+ * backoff, and kept a day when done (a week when failed) for inspection.
+ */
+export function retriedJobOptions(jobId: string, retry: RetryPolicy) {
+  return {
+    jobId,
+    attempts: retry.attempts,
+    backoff: { type: "exponential", delay: retry.backoffMs },
+    removeOnComplete: { age: 24 * 3600, count: 10_000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  };
+}
+
 export async function enqueueSpoolDelivery(queue: Queue<TSpoolJob>, spoolId: string, retry: RetryPolicy): Promise<void> {
-  await queue.add(
-    DELIVER_JOB,
-    { spoolId },
-    {
-      jobId: spoolId,
-      attempts: retry.attempts,
-      backoff: { type: "exponential", delay: retry.backoffMs },
-      removeOnComplete: { age: 24 * 3600, count: 10_000 },
-      removeOnFail: { age: 7 * 24 * 3600 },
-    },
-  );
+  await queue.add(DELIVER_JOB, { spoolId }, retriedJobOptions(spoolId, retry));
 }

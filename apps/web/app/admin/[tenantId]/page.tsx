@@ -1,3 +1,4 @@
+import { canAdministerTenant } from "@mss/domain/actor/actor";
 import { searchDirectory } from "@mss/domain/directory/search-directory";
 import { findTenantMailboxes } from "@mss/domain/mailbox/find-tenant-mailboxes";
 import { suggestLocalPart } from "@mss/domain/mailbox/suggest-local-part";
@@ -52,7 +53,7 @@ export default async function TenantPage({ params, searchParams }: { params: Pro
   const { tenantId } = await params;
   const { q = "", ...chosen } = await searchParams;
   const actor = await requireActor();
-  if (!actor.isPlatformOperator && !actor.adminTenantIds.includes(tenantId)) notFound();
+  if (!canAdministerTenant(actor, tenantId)) notFound();
   const [{ tenant, domains, mailboxes }, publications] = await Promise.all([
     findTenantMailboxes({ db: getDb(), actor, tenantId }),
     findLatestPublications({ db: getDb(), actor, tenantId }),
